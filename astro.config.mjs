@@ -1,0 +1,34 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import react from '@astrojs/react';
+import { rehypeClauseAnchors } from './src/lib/clauses.ts';
+
+export default defineConfig({
+  site: 'http://localhost:4321',
+  trailingSlash: 'always',
+  markdown: { rehypePlugins: [rehypeClauseAnchors] },
+  integrations: [
+    starlight({
+      title: '物業服務標準作業規程手冊',
+      description: '物業管理公司受控文件：標準作業規程、記錄表單與簽署。',
+      defaultLocale: 'root',
+      locales: { root: { label: '繁體中文', lang: 'zh-TW' } },
+      // Fonts stay system CJK fonts on screen; nothing is fetched from another host.
+      customCss: ['./src/styles/handbook.css'],
+      components: {
+        PageTitle: './src/components/PageTitle.astro',
+      },
+      sidebar: [
+        { label: '首頁', link: '/' },
+        { label: '標準作業規程', items: [{ autogenerate: { directory: 'sops' } }] },
+        { label: '記錄表單', link: '/forms/' },
+        { label: '受控文件清單', link: '/register/' },
+      ],
+      pagefind: true,
+      lastUpdated: false,
+      credits: false,
+    }),
+    react(),
+  ],
+});

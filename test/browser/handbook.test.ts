@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { axeViolations, openBrowser, openSession, tempDir, type Session } from './harness.ts';
+import { scanClauses } from '../../src/lib/clauses.ts';
+import { readRegister } from '../../src/lib/register.ts';
+
+const site = inject('siteUrl');
+const register = readRegister('content/sops');
+const effective = register.filter((r) => r.status === 'effective');
+
+let browser: Browser;
+let s: Session;
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function session(): Promise<Session> {
+  s = await openSession(browser);
+  return s;
+}
+
+describe('procedure pages', () => {
+  it.each(effective.map((r) => [r.procedure, r] as const))('%s shows its control block and every clause anchor', async (procedure, rev) => {
+    const { page, foreignRequests, close } = await session();
+    await page.goto(`${site}${rev.path}`);
+    await expect(page.locator('h1').first().textContent()).resolves.toContain(rev.title);
+    const block = page.locator('section.doc-control');
+    await expect(block.locator('[data-doc-number]').textContent()).resolves.toBe(rev.docNumber);
+    await expect(block.locator('[data-revision]').textContent()).resolves.toBe(rev.revision);
+    await expect(block.locator('[data-status]').textContent()).resolves.toBe('生效');
+    expect(await block.textContent()).toContain('未簽署');
+    // No draft banner on the effective revision.
+    expect(await page.locator('.revision-banner').count()).toBe(0);
+
+    const anchors = scanClauses(readFileSync(`content/sops/${procedure}/index.mdx`, 'utf8')).map((c) => c.anchor);
+    expect(anchors.length).toBeGreaterThan(5);
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id^="clause-"]')].map((e) => e.id));
+    expect(ids).toEqual(anchors);
+    // Every in-page clause link (flowchart nodes, step list) lands on an element.
+    const dangling = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#clause-"]')]
+        .map((a) => a.getAttribute('href')!.slice(1))
+        .filter((id) => !document.getElementById(id)),
+    );
+    expect(dangling).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await close();
+  });
+
+  it('a draft revision is bannered as not in force and links to the effective one', async () => {
+    const draft = register.find((r) => r.procedure === 'violations' && r.status === 'draft')!;
+    const { page, close } = await session();
+    await page.goto(`${site}${draft.path}`);
+    const banner = page.locator('.revision-banner');
+    await expect(banner.textContent()).resolves.toContain('不具效力');
+    await expect(banner.locator('a').first().getAttribute('href')).resolves.toBe('/sops/violations/');
+    await expect(page.locator('[data-status]').textContent()).resolves.toBe('草案');
+    await close();
+  });
+});
+
+describe('register, history and diff', () => {
+  it('the register lists all five procedures with number, revision, status and date', async () => {
+    const { page, close } = await session();
+    await page.goto(`${site}/register/`);
+    const rows = page.locator('table[data-register="procedures"] tbody tr');
+    expect(await rows.count()).toBe(5);
+    const text = await rows.allTextContents();
+    for (const [i, num, rev] of [
+      [0, 'HB-SOP-01', 'A/0'],
+      [1, 'HB-SOP-02', 'A/0'],
+      [2, 'TP/QP-09', 'A/1'],
+      [3, 'HB-SOP-04', 'A/0'],
+      [4, 'HB-SOP-05', 'A/0'],
+    ] as const) {
+      expect(text[i]).toContain(num);
+      expect(text[i]).toContain(rev);
+      expect(text[i]).toContain('生效');
+      expect(text[i]).toContain('2026年11月27日');
+    }
+    await close();
+  });
+
+  it('the history page lists both revisions and the diff shows a known change', async () => {
+    const { page, close } = await session();
+    await page.goto(`${site}/sops/complaints/history/`);
+    expect(await page.locator('table[data-history] tbody tr').count()).toBe(2);
+    await page.getByRole('link', { name: /A\/0（生效）→ A\/1（草案）/ }).click();
+    await page.waitForURL(/\/sops\/complaints\/diff\/a-0\/a-1\/$/);
+    // 4.1.1 「應耐心原業戶講完」 is corrected to 「應耐心聽業戶講完」.
+    expect(await page.locator('[data-diff] del').allTextContents()).toContain('原');
+    expect(await page.locator('[data-diff] ins').allTextContents()).toContain('聽');
+    await expect(page.locator('[data-diff-summary]').textContent()).resolves.toMatch(/共 \d+ 處變更/);
+    await close();
+  });
+});
+
+describe('search in Chinese', () => {
+  const queries: [string, string][] = [
+    ['違章停車', 'violations'],
+    ['五清楚', 'complaints'],
+    ['消防通道', 'violations'],
+    ['絕密', 'archives'],
+    ['24小時', 'communication'],
+    ['業戶檔案目錄', 'archives'],
+    ['回訪', 'follow-up'],
+    ['QR/GR-036', 'communication'],
+  ];
+  it.each(queries)('「%s」 finds the %s procedure', async (query, procedure) => {
+    const { page, close } = await session();
+    await page.goto(`${site}/`);
+    await page.getByRole('button', { name: '搜尋' }).click();
+    const input = page.locator('.pagefind-ui__search-input');
+    await input.fill(query);
+    const links = page.locator('.pagefind-ui__result-link');
+    await links.first().waitFor({ timeout: 15_000 });
+    // Pagefind renders results progressively; give it a moment to settle.
+    await page.waitForTimeout(500);
+    const hrefs = (await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))).slice(0, 5);
+    console.log(`search 「${query}」 → ${hrefs.join(' ')}`);
+    expect(hrefs).toContain(`/sops/${procedure}/`);
+    await close();
+  });
+
+  it('a draft is labelled as such in results', async () => {
+    const { page, close } = await session();
+    await page.goto(`${site}/`);
+    await page.getByRole('button', { name: '搜尋' }).click();
+    await page.locator('.pagefind-ui__search-input').fill('違章鑿');
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    const titles = await page.locator('.pagefind-ui__result-link').allTextContents();
+    expect(titles.some((t) => t.includes('修訂草案'))).toBe(true);
+    await close();
+  });
+});
+
+describe('print', () => {
+  it('a procedure prints on A4 with number, revision, page numbers and the uncontrolled-copy note, without navigation', async () => {
+    const { page, close } = await session();
+    await page.goto(`${site}/sops/communication/`);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', displayHeaderFooter: false, preferCSSPageSize: true });
+    const dir = tempDir('print-');
+    writeFileSync(join(dir, 'p.pdf'), pdf);
+    const info = execFileSync('pdfinfo', [join(dir, 'p.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('TP/QP-09');
+    expect(text).toContain('版本/改次 A/1');
+    expect(text).toContain(`第 1 頁，共 ${pages} 頁`);
+    expect(text).toContain(`第 ${pages} 頁，共 ${pages} 頁`);
+    expect(text).toContain('列印文本為非受控文件');
+    expect(text).not.toContain('跳到內容');
+    expect(text).not.toMatch(/搜尋\s*Ctrl/);
+    await close();
+  });
+});
+
+describe('accessibility', () => {
+  it.each([['home', '/'], ['register', '/register/'], ['procedure', '/sops/violations/'], ['history', '/sops/complaints/history/']])(
+    'axe finds no violations on the %s page (light and dark)',
+    async (_name, path) => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const sess = await openSession(browser, { colorScheme });
+        await sess.page.goto(`${site}${path}`);
+        expect(await axeViolations(sess.page), colorScheme).toEqual([]);
+        await sess.close();
+      }
+    },
+  );
+});
