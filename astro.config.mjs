@@ -2,12 +2,13 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
+import { unified } from '@astrojs/markdown-remark';
 import { rehypeClauseAnchors } from './src/lib/clauses.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'always',
-  markdown: { rehypePlugins: [rehypeClauseAnchors] },
+  markdown: { processor: unified({ rehypePlugins: [rehypeClauseAnchors] }) },
   integrations: [
     starlight({
       title: '物業服務標準作業規程手冊',

@@ -6,7 +6,7 @@ import { docControlSchema } from './lib/doc-control.ts';
 
 export const collections = {
   docs: defineCollection({
-    loader: glob({ base: './content', pattern: ['index.mdx', 'sops/**/*.mdx'] }),
+    loader: glob({ base: './content', pattern: ['index.mdx', '404.mdx', 'sops/**/*.mdx'] }),
     // A procedure revision must satisfy document control in full; any other page (the home
     // page) must not pretend to be one.
     schema: docsSchema({

@@ -150,7 +150,7 @@ describe('print', () => {
     const dir = tempDir('print-');
     writeFileSync(join(dir, 'p.pdf'), pdf);
     const info = execFileSync('pdfinfo', [join(dir, 'p.pdf')], { encoding: 'utf8' });
-    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info).toMatch(/Page size:.*\(A4\)/);
     const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
     expect(text).toContain('TP/QP-09');
