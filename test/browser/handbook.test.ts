@@ -117,6 +117,8 @@ describe('search in Chinese', () => {
     await page.goto(`${site}/`);
     await page.getByRole('button', { name: '搜尋' }).click();
     const input = page.locator('.pagefind-ui__search-input');
+    // The search UI speaks Chinese too.
+    expect(await input.getAttribute('placeholder')).toMatch(/搜尋/);
     await input.fill(query);
     const links = page.locator('.pagefind-ui__result-link');
     await links.first().waitFor({ timeout: 15_000 });
