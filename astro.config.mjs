@@ -19,6 +19,7 @@ export default defineConfig({
       customCss: ['./src/styles/handbook.css'],
       components: {
         PageTitle: './src/components/PageTitle.astro',
+        MarkdownContent: './src/components/MarkdownContent.astro',
       },
       sidebar: [
         { label: '首頁', link: '/' },
