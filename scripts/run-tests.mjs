@@ -4,7 +4,7 @@
  * as root), builds the site, then runs every Vitest project (unit, PDF, browser).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const SYSTEM_TOOLS = [
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
@@ -52,4 +52,16 @@ if (run('npm', ['run', 'build'], { env }) !== 0) {
   console.error('The site build failed: see above.');
   process.exit(1);
 }
-process.exit(run('npx', ['vitest', 'run', ...process.argv.slice(2)], { env }));
+mkdirSync('.tmp', { recursive: true });
+const report = '.tmp/vitest-report.json';
+const status = run(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { env },
+);
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+}
+process.exit(status);
