@@ -1,0 +1,390 @@
+/**
+ * Node only (build time): checks the form schemas and compiles them to standalone validators.
+ * `scripts/compile-validators.mjs` is the CLI; tests call these functions on temporary directories.
+ *
+ * Problems are reported in Chinese and English and name the file, e.g.
+ *   schemas/complaint-intake.schema.json：x-form 不完整：缺少 recordNumberField／x-form is incomplete: missing recordNumberField
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
+import { compileSchemaValidatorsCode } from '@rjsf/validator-ajv8/compileSchemaValidators';
+import yaml from 'js-yaml';
+import { FORM_IDS, PROCEDURE_IDS, PROCEDURE_ORDER, type ProcedureId } from '../procedures.ts';
+import { addFormKeywords, AJV_OVERRIDES, FORMATS } from './keywords.ts';
+import { listRules, signatureRoles, type FormSchema, type XForm } from './rules.ts';
+
+type Ajv2020Class = typeof import('ajv/dist/2020.js').default;
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: Ajv2020Class }).default ?? Ajv2020Module) as Ajv2020Class;
+
+export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
+export const SCHEMA_ID_BASE = 'https://property-sop-handbook.invalid/schemas/';
+
+/** The procedure numbers the handbook uses (TP/QP-09 is the company's own). */
+export const PROCEDURE_NUMBERS: Record<ProcedureId, string> = {
+  complaints: 'HB-SOP-01',
+  violations: 'HB-SOP-02',
+  communication: 'TP/QP-09',
+  archives: 'HB-SOP-04',
+  'follow-up': 'HB-SOP-05',
+};
+
+/** RJSF registers these two formats itself; the strict check must know them too. */
+const RJSF_FORMATS: Record<string, RegExp> = {
+  'data-url': /^data:([a-z]+\/[a-z0-9-+.]+)?;(?:name=(.*);)?base64,(.*)$/,
+  color: /^#?([0-9A-Fa-f]{3}){1,2}$/,
+};
+
+export interface CheckOptions {
+  schemasDir: string;
+  /** Defaults to FORM_IDS. */
+  formIds?: readonly string[];
+  /** Directory of the procedure sources; when given, relatedRecords are checked too. */
+  sopsDir?: string;
+  /** Used to print paths relative to it. */
+  rootDir?: string;
+}
+
+export interface LoadedForm {
+  id: string;
+  schema: FormSchema;
+  uiSchema: Record<string, unknown>;
+  example: Record<string, unknown>;
+}
+
+export interface CheckResult {
+  problems: string[];
+  warnings: string[];
+  forms: LoadedForm[];
+}
+
+const problem = (file: string, zh: string, en: string) => `${file}：${zh}／${en}`;
+
+function readJson(path: string): { value?: unknown; error?: string } {
+  try {
+    return { value: JSON.parse(readFileSync(path, 'utf8')) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/** A strict ajv: unknown keywords (typos) fail, keyword values are checked against their meta-schemas. */
+export function createStrictAjv() {
+  const ajv = new Ajv2020({
+    ...AJV_OVERRIDES,
+    strict: true,
+    strictRequired: false,
+    strictTypes: false,
+    strictTuples: false,
+    allErrors: true,
+    formats: { ...FORMATS, ...RJSF_FORMATS },
+  });
+  addFormKeywords(ajv, { checkAnnotations: true });
+  return ajv;
+}
+
+function ajvErrorsText(errors: ErrorObject[] | null | undefined): string {
+  return (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`).join('; ');
+}
+
+/** Checks one schema (already parsed) and its companions; returns problems. */
+export function checkFormSchema(
+  id: string,
+  schema: FormSchema,
+  uiSchema: Record<string, unknown> | undefined,
+  example: unknown,
+  file: string,
+): string[] {
+  const out: string[] = [];
+  const p = (zh: string, en: string) => out.push(problem(file, zh, en));
+  const ajv = createStrictAjv();
+
+  if (schema.$schema !== SCHEMA_DIALECT) p(`$schema 應為 ${SCHEMA_DIALECT}`, `$schema must be ${SCHEMA_DIALECT}`);
+  if (!ajv.validateSchema(schema)) {
+    p(`不符合 JSON Schema 2020-12 元結構：${ajvErrorsText(ajv.errors)}`, 'invalid against the 2020-12 meta-schema');
+    return out;
+  }
+  let validate: ReturnType<typeof ajv.compile> | undefined;
+  try {
+    validate = ajv.compile(schema);
+  } catch (e) {
+    p(`無法編譯：${(e as Error).message}`, 'cannot be compiled');
+  }
+  if (schema.$id !== `${SCHEMA_ID_BASE}${id}.schema.json`) p(`$id 應為 ${SCHEMA_ID_BASE}${id}.schema.json`, '$id does not match the file name');
+
+  const x = schema['x-form'] as XForm | undefined;
+  if (!x) {
+    p('x-form 不完整：缺少 x-form', 'x-form is incomplete: missing');
+    return out;
+  }
+  const props = schema.properties ?? {};
+  const missing = (
+    ['id', 'number', 'title', 'revision', 'procedure', 'procedureNumber', 'clause', 'retention', 'confidentiality', 'recordNumberField', 'dateField', 'signatures'] as const
+  ).filter((k) => x[k] === undefined || x[k] === '');
+  if (missing.length) p(`x-form 不完整：缺少 ${missing.join('、')}`, `x-form is incomplete: missing ${missing.join(', ')}`);
+  if (x.id !== undefined && x.id !== id) p(`x-form.id「${x.id}」與檔名不符`, 'x-form.id does not match the file name');
+  if (x.title && x.title !== schema.title) p('x-form.title 與 title 不符', 'x-form.title differs from title');
+  if (x.procedure && !PROCEDURE_IDS.includes(x.procedure)) p(`未知的程序「${x.procedure}」`, 'unknown procedure');
+  if (x.procedure && PROCEDURE_IDS.includes(x.procedure)) {
+    if (x.procedureNumber !== PROCEDURE_NUMBERS[x.procedure]) p(`程序編號應為 ${PROCEDURE_NUMBERS[x.procedure]}`, 'wrong procedureNumber');
+    const nn = String(PROCEDURE_ORDER[x.procedure]).padStart(2, '0');
+    if (x.number && !x.number.startsWith('QR/GR-') && !x.number.startsWith(`HB-R-${nn}-`)) {
+      p(`表單編號應為 HB-R-${nn}-nn`, `form number must be HB-R-${nn}-nn`);
+    }
+  }
+  for (const key of ['recordNumberField', 'dateField', 'statusField'] as const) {
+    const field = x[key];
+    if (field && !(field in props)) p(`x-form.${key}「${field}」不是表單欄位`, `x-form.${key} is not a property`);
+  }
+  if (x.confidentiality === '絕密' && !props.confidentiality) p('絕密表單須有「密級」欄位', 'a 絕密 form needs a confidentiality property');
+  const rule = x.retention?.rule;
+  if (rule) {
+    if (!(rule.field in props)) p(`保存期限規則的欄位「${rule.field}」不存在`, 'retention.rule.field is not a property');
+    if (rule.derivedField && !(rule.derivedField in props)) p(`保存期限欄位「${rule.derivedField}」不存在`, 'retention.rule.derivedField is not a property');
+  }
+
+  // Signatures declared in x-form and in the schema agree, and "always" ones are required.
+  const sigProps = props.signatures as FormSchema | undefined;
+  const schemaRoles = Object.keys(sigProps?.properties ?? {});
+  const xRoles = (x.signatures ?? []).map((s) => s.role);
+  for (const r of xRoles) if (!schemaRoles.includes(r)) p(`簽署角色「${r}」沒有對應欄位`, `signature role ${r} has no property`);
+  for (const r of schemaRoles) if (!xRoles.includes(r)) p(`簽署欄位「${r}」未列於 x-form.signatures`, `signature property ${r} is not in x-form.signatures`);
+  const roles = signatureRoles(schema);
+  for (const s of x.signatures ?? []) {
+    if (s.required === 'always' && !roles.always.has(s.role)) p(`簽署「${s.label}」應為必填`, `signature ${s.role} is "always" but not required`);
+    if (s.required === 'toClose' && !x.statusField) p(`簽署「${s.label}」結案時必填，但表單沒有狀態欄位`, 'toClose signature without statusField');
+    if (s.required !== 'always' && s.required !== 'optional' && !roles.conditional.has(s.role)) {
+      p(`簽署「${s.label}」的條件沒有規則執行`, `conditional signature ${s.role} is not enforced by any rule`);
+    }
+  }
+
+  // Rules: unique ids under the form's prefix; every required name is a declared property.
+  const seen = new Set<string>();
+  for (const r of listRules(schema)) {
+    if (!r.id.startsWith(`${id}/`)) p(`規則 ${r.id} 的編號應以「${id}/」開頭`, `rule id ${r.id} must start with ${id}/`);
+    if (seen.has(r.id)) p(`規則編號 ${r.id} 重複`, `duplicate rule id ${r.id}`);
+    seen.add(r.id);
+  }
+  for (const [where, names] of requiredNames(schema)) {
+    for (const n of names) if (!(n in props)) p(`${where} 要求的欄位「${n}」不存在`, `${where} requires undeclared property ${n}`);
+  }
+
+  // UI schema: ui:order must list exactly the properties (RJSF throws on a missing one).
+  if (!uiSchema) p('缺少 UI 結構檔（.uischema.json）', 'missing .uischema.json');
+  else {
+    const order = uiSchema['ui:order'];
+    if (!Array.isArray(order)) p('UI 結構缺少 ui:order', 'uischema has no ui:order');
+    else if (!order.includes('*')) {
+      const extra = order.filter((k) => !(k in props));
+      const absent = Object.keys(props).filter((k) => !order.includes(k));
+      if (extra.length || absent.length) p(`ui:order 與欄位不符：${[...extra, ...absent].join('、')}`, 'ui:order does not match the properties');
+    }
+  }
+
+  // Example: present and valid.
+  if (example === undefined) p('缺少範例記錄（.example.json）', 'missing .example.json');
+  else if (validate && !validate(example)) p(`範例記錄不符合表單結構：${ajvErrorsText(validate.errors)}`, 'the example does not validate');
+  return out;
+}
+
+/** [where, names] for the root's required list and each allOf rule's then/else/required. */
+function requiredNames(schema: FormSchema): [string, string[]][] {
+  const out: [string, string[]][] = [['required', schema.required ?? []]];
+  (schema.allOf ?? []).forEach((entry, i) => {
+    for (const part of [entry, entry.then, entry.else]) {
+      if (part && typeof part === 'object' && Array.isArray(part.required)) out.push([`allOf/${i}`, part.required]);
+    }
+  });
+  return out;
+}
+
+/** Loads and checks every schema in `schemasDir`, plus that each form id has one. */
+export function checkSchemas(options: CheckOptions): CheckResult {
+  const { schemasDir, formIds = FORM_IDS, sopsDir, rootDir = process.cwd() } = options;
+  const rel = (p: string) => relative(rootDir, p) || p;
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const forms: LoadedForm[] = [];
+  const files = existsSync(schemasDir) ? readdirSync(schemasDir).filter((f) => f.endsWith('.schema.json')) : [];
+  const ids = files.map((f) => f.replace(/\.schema\.json$/, ''));
+  for (const id of formIds) {
+    if (!ids.includes(id)) {
+      problems.push(problem(rel(join(schemasDir, `${id}.schema.json`)), `表單「${id}」沒有表單結構檔`, `form ${id} (FORM_IDS) has no schema`));
+    }
+  }
+  for (const id of ids) {
+    const file = rel(join(schemasDir, `${id}.schema.json`));
+    if (!formIds.includes(id)) problems.push(problem(file, `「${id}」不在 FORM_IDS 之內`, `${id} is not in FORM_IDS`));
+    const s = readJson(join(schemasDir, `${id}.schema.json`));
+    if (s.error) {
+      problems.push(problem(file, `不是有效的 JSON：${s.error}`, 'not valid JSON'));
+      continue;
+    }
+    const ui = existsSync(join(schemasDir, `${id}.uischema.json`)) ? readJson(join(schemasDir, `${id}.uischema.json`)) : {};
+    const ex = existsSync(join(schemasDir, `${id}.example.json`)) ? readJson(join(schemasDir, `${id}.example.json`)) : {};
+    if (ui.error) problems.push(problem(rel(join(schemasDir, `${id}.uischema.json`)), `不是有效的 JSON：${ui.error}`, 'not valid JSON'));
+    if (ex.error) problems.push(problem(rel(join(schemasDir, `${id}.example.json`)), `不是有效的 JSON：${ex.error}`, 'not valid JSON'));
+    const schema = s.value as FormSchema;
+    const found = checkFormSchema(id, schema, ui.value as Record<string, unknown> | undefined, ex.value, file);
+    problems.push(...found);
+    if (found.length === 0) {
+      forms.push({ id, schema, uiSchema: ui.value as Record<string, unknown>, example: ex.value as Record<string, unknown> });
+    }
+  }
+  if (sopsDir) {
+    const refs = checkContentFormRefs(sopsDir, schemasDir, rootDir);
+    problems.push(...refs.problems);
+    warnings.push(...refs.warnings);
+  }
+  return { problems, warnings, forms };
+}
+
+/**
+ * Every `relatedRecords[].formId` in the procedures' frontmatter must have a schema. A title that is
+ * neither the form's title nor one of its aliases is a warning (the procedure text may be revised).
+ */
+export function checkContentFormRefs(sopsDir: string, schemasDir: string, rootDir = process.cwd()): { problems: string[]; warnings: string[] } {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  if (!existsSync(sopsDir)) return { problems, warnings };
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.mdx') ? [join(dir, d.name)] : [],
+    );
+  for (const path of walk(sopsDir)) {
+    const file = relative(rootDir, path) || path;
+    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path, 'utf8'))?.[1];
+    if (!front) continue;
+    let data: { relatedRecords?: { formId?: string; title?: string }[] };
+    try {
+      data = (yaml.load(front) ?? {}) as typeof data;
+    } catch (e) {
+      problems.push(problem(file, `frontmatter 不是有效的 YAML：${(e as Error).message}`, 'invalid YAML frontmatter'));
+      continue;
+    }
+    for (const ref of data.relatedRecords ?? []) {
+      const id = String(ref.formId ?? '');
+      const schemaPath = join(schemasDir, `${id}.schema.json`);
+      if (!id || !existsSync(schemaPath)) {
+        problems.push(problem(file, `relatedRecords 的表單「${id}」沒有表單結構檔`, `relatedRecords formId ${id} has no schema`));
+        continue;
+      }
+      const parsed = readJson(schemaPath).value as FormSchema | undefined;
+      const x = parsed?.['x-form'] as XForm | undefined;
+      const names = [x?.title, ...(x?.aliases ?? [])];
+      if (ref.title && !names.includes(ref.title)) {
+        warnings.push(problem(file, `relatedRecords 的「${ref.title}」與表單標題「${x?.title}」不同`, `title differs from the form title`));
+      }
+    }
+  }
+  return { problems, warnings };
+}
+
+/** Standalone validator code for one schema: CommonJS as RJSF writes it, and an ES module twin. */
+export function compileValidatorCode(schema: FormSchema): { cjs: string; esm: string } {
+  const code = compileSchemaValidatorsCode(schema as never, {
+    AjvClass: Ajv2020 as never,
+    ajvFormatOptions: false,
+    customFormats: { ...FORMATS },
+    ajvOptionsOverrides: { ...AJV_OVERRIDES },
+    extenderFn: (ajv) => addFormKeywords(ajv as never) as never,
+  });
+  const banned = unsafeConstructs(code);
+  if (banned.length) throw new Error(`generated code contains ${banned.join(', ')}`);
+  return { cjs: code, esm: toEsm(code) };
+}
+
+/** Constructs the generated code must not contain: runtime code evaluation and module loading. */
+export function unsafeConstructs(code: string): string[] {
+  const found: string[] = [];
+  if (/\bnew\s+Function\b/.test(code)) found.push('new Function');
+  if (/(^|[^.\w$])eval\s*\(/.test(code)) found.push('eval(');
+  if (/\brequire\s*\(/.test(code)) found.push('require(');
+  if (/\bimport\s*\(/.test(code)) found.push('import(');
+  return found;
+}
+
+/**
+ * ajv's standalone CommonJS has only `exports["<id>"] = validateN;` (or `exports.<id> = …`) lines as module interface (the
+ * generated code needs no `require`: formats are inlined regular expressions). The ES module twin
+ * collects them into a default export, which is what Vite's dev server needs in the browser.
+ */
+export function toEsm(cjs: string): string {
+  const entries: string[] = [];
+  const body = cjs
+    .replace(/^"use strict";\n?/, '')
+    .replace(/^exports(?:\[("(?:[^"\\]|\\.)*")\]|\.([A-Za-z_$][\w$]*)) = (\w+);\n?/gm, (_m, quoted: string | undefined, bare: string | undefined, fn: string) => {
+      entries.push(`  ${quoted ?? JSON.stringify(bare)}: ${fn},`);
+      return '';
+    });
+  if (/\bexports\b|\bmodule\.exports\b/.test(body)) throw new Error('unexpected CommonJS export in generated code');
+  return `${body}\nexport default {\n${entries.join('\n')}\n};\n`;
+}
+
+const HEADER = (id: string, hash: string) =>
+  `// GENERATED by scripts/compile-validators.mjs from schemas/${id}.schema.json — do not edit.\n// schema-sha256: ${hash}\n`;
+
+const DTS = `import type { ValidatorFunctions } from '@rjsf/validator-ajv8';\ndeclare const validateFns: ValidatorFunctions;\nexport default validateFns;\n`;
+
+export interface BuildOptions extends CheckOptions {
+  outDir: string;
+  /** Do not write; report generated files that are missing or out of date as problems. */
+  checkOnly?: boolean;
+}
+
+export interface BuildResult extends CheckResult {
+  written: string[];
+  stale: string[];
+}
+
+/** Checks, then generates `<id>.cjs`, `<id>.mjs` (+ .d.cts / .d.mts) and `index.mjs` into outDir. */
+export function buildValidators(options: BuildOptions): BuildResult {
+  const checked = checkSchemas(options);
+  const result: BuildResult = { ...checked, written: [], stale: [] };
+  if (checked.problems.length) return result;
+  const { outDir, checkOnly = false, rootDir = process.cwd() } = options;
+  const files = new Map<string, string>();
+  for (const { id, schema } of checked.forms) {
+    const hash = createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+    let code: { cjs: string; esm: string };
+    try {
+      code = compileValidatorCode(schema);
+    } catch (e) {
+      result.problems.push(problem(`schemas/${id}.schema.json`, `無法產生驗證程式：${(e as Error).message}`, 'cannot generate the validator'));
+      continue;
+    }
+    files.set(`${id}.cjs`, HEADER(id, hash) + code.cjs);
+    files.set(`${id}.mjs`, HEADER(id, hash) + code.esm);
+    files.set(`${id}.d.cts`, DTS.replace('export default validateFns;', 'export = validateFns;'));
+    files.set(`${id}.d.mts`, DTS);
+  }
+  const ids = checked.forms.map((f) => f.id);
+  files.set(
+    'index.mjs',
+    `// GENERATED by scripts/compile-validators.mjs — do not edit.\n/** Lazy loaders: a page loads only its own form's validator. */\nexport const validatorLoaders = {\n${ids
+      .map((id) => `  ${JSON.stringify(id)}: () => import(${JSON.stringify(`./${id}.mjs`)}).then((m) => m.default),`)
+      .join('\n')}\n};\n`,
+  );
+  files.set(
+    'index.d.mts',
+    `import type { ValidatorFunctions } from '@rjsf/validator-ajv8';\nexport declare const validatorLoaders: Record<${ids.map((i) => JSON.stringify(i)).join(' | ')}, () => Promise<ValidatorFunctions>>;\n`,
+  );
+  if (result.problems.length) return result;
+  if (!checkOnly) mkdirSync(outDir, { recursive: true });
+  for (const [name, content] of files) {
+    const path = join(outDir, name);
+    const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    if (current === content) continue;
+    if (checkOnly) {
+      result.stale.push(relative(rootDir, path) || path);
+      result.problems.push(problem(relative(rootDir, path) || path, '產生的驗證程式已過時，請執行 npm run forms:compile', 'generated validator is missing or out of date'));
+    } else {
+      writeFileSync(path, content);
+      result.written.push(relative(rootDir, path) || path);
+    }
+  }
+  return result;
+}
+

@@ -1,0 +1,106 @@
+/**
+ * Values a form can fill in itself, so the UI does not ask for what the procedure already decides.
+ * The schemas reject a contradiction with these (e.g. violation-record/level); this module computes
+ * the consistent value. Browser-safe.
+ */
+import type { FormId } from '../procedures.ts';
+import type { XForm } from './rules.ts';
+import { getXForm } from './schemas.ts';
+
+export type ViolationLevel = 'general' | 'major';
+
+/**
+ * 4.2.7: a violation is 一般 only when it neither harmed owners' interests nor threatened public
+ * safety; otherwise 重大. Undefined while the answer is still open (one answer missing, none true).
+ */
+export function deriveViolationLevel(ownerInterestsHarmed: unknown, publicSafetyThreat: unknown): ViolationLevel | undefined {
+  if (ownerInterestsHarmed === true || publicSafetyThreat === true) return 'major';
+  if (ownerInterestsHarmed === false && publicSafetyThreat === false) return 'general';
+  return undefined;
+}
+
+/** 4.5: 一般 → 一年, 重大 → 五年. */
+export function violationRetention(level: ViolationLevel): '一年' | '五年' {
+  return level === 'major' ? '五年' : '一年';
+}
+
+/**
+ * The retention period to print on a record (「保存期限」): the x-form rule's value for the record's
+ * data when the rule applies, else the form's default.
+ */
+export function retentionOf(formIdOrXForm: FormId | XForm, data: Record<string, unknown> = {}): string {
+  const x = typeof formIdOrXForm === 'string' ? getXForm(formIdOrXForm) : formIdOrXForm;
+  const rule = x.retention.rule;
+  if (rule) {
+    const value = data[rule.field];
+    if (typeof value === 'string' && rule.values[value]) return rule.values[value];
+  }
+  return x.retention.default;
+}
+
+/** 4.5 (follow-up): (滿意 + 基本滿意) ÷ 回訪數 × 100, one decimal; 0 when there were no visits. */
+export function satisfactionRate(counts: { satisfied?: number; fair?: number; dissatisfied?: number }): number {
+  const satisfied = counts.satisfied ?? 0;
+  const fair = counts.fair ?? 0;
+  const total = satisfied + fair + (counts.dissatisfied ?? 0);
+  return total > 0 ? Math.round(((satisfied + fair) / total) * 1000) / 10 : 0;
+}
+
+/** Room codes: digit strings numerically ("2" < "10"), others by code point ("A" < "B"). */
+function compareRoom(a: string, b: string): number {
+  const numeric = (s: string) => s !== '' && String(Number(s)) === s;
+  if (numeric(a) && numeric(b)) return Number(a) - Number(b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export interface CatalogueRow {
+  floor?: number;
+  room?: string;
+  [key: string]: unknown;
+}
+
+/** 4.5: archive rows in floor then room order (the order archive-catalogue/order checks). */
+export function sortCatalogueRows<R extends CatalogueRow>(rows: readonly R[]): R[] {
+  return [...rows].sort((a, b) => (a.floor ?? 0) - (b.floor ?? 0) || compareRoom(a.room ?? '', b.room ?? ''));
+}
+
+export interface Derived {
+  data: Record<string, unknown>;
+  /** Fields whose value was filled or corrected. */
+  changed: string[];
+}
+
+/**
+ * Fills the derived fields of a record (a new object; the input is not modified):
+ *  - violation-record: 違章等級 from 受損/威脅 (4.2.7), 保存期限 from 等級 (4.5);
+ *  - violation-notice: 保存期限 from 等級 (4.5);
+ *  - follow-up-monthly-stats: 回訪數 and 滿意率 from the satisfaction counts (4.5);
+ *  - complaint-monthly-stats: 投訴總數 from the counts by 重大/一般;
+ *  - archive forms: 密級 絕密 (4.8).
+ */
+export function applyDerived(formId: FormId, input: Record<string, unknown>): Derived {
+  const data: Record<string, unknown> = structuredClone(input);
+  const changed: string[] = [];
+  const set = (field: string, value: unknown) => {
+    if (value === undefined || data[field] === value) return;
+    data[field] = value;
+    changed.push(field);
+  };
+  const x = getXForm(formId);
+  if (formId === 'violation-record') set('level', deriveViolationLevel(data.ownerInterestsHarmed, data.publicSafetyThreat));
+  if (x.retention.rule?.derivedField) {
+    const level = data[x.retention.rule.field];
+    if (typeof level === 'string' && x.retention.rule.values[level]) set(x.retention.rule.derivedField, x.retention.rule.values[level]);
+  }
+  if (formId === 'follow-up-monthly-stats' && data.satisfaction && typeof data.satisfaction === 'object') {
+    const counts = data.satisfaction as { satisfied?: number; fair?: number; dissatisfied?: number };
+    set('total', (counts.satisfied ?? 0) + (counts.fair ?? 0) + (counts.dissatisfied ?? 0));
+    set('satisfactionRate', satisfactionRate(counts));
+  }
+  if (formId === 'complaint-monthly-stats' && data.bySeverity && typeof data.bySeverity === 'object') {
+    const s = data.bySeverity as { major?: number; general?: number };
+    set('total', (s.major ?? 0) + (s.general ?? 0));
+  }
+  if (x.confidentiality === '絕密') set('confidentiality', '絕密');
+  return { data, changed };
+}
