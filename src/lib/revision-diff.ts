@@ -4,11 +4,18 @@
  */
 import { diffChars } from 'diff';
 
+/**
+ * MDX lines that are page furniture, not procedure text: imports and a component on a line of
+ * its own (an embedded form, say).
+ */
+export const MDX_FURNITURE_LINE = /^\s*(import\s.+from\s.+|<[A-Z][\w.]*(\s[^>]*)?\/>)\s*$/;
+
 /** The body of an MDX revision as plain text, one block per line, markup removed. */
 export function revisionPlainText(source: string): string {
   const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
   return body
     .split('\n')
+    .filter((line) => !MDX_FURNITURE_LINE.test(line))
     .map((line) =>
       line
         .replace(/^\s*#{1,6}\s+/, '')

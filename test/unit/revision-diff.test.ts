@@ -32,3 +32,12 @@ describe('revision text and diff', () => {
     expect(to).not.toContain('違章事作');
   });
 });
+
+describe('MDX furniture', () => {
+  it('imports and embedded components are not procedure text', () => {
+    const text = revisionPlainText(
+      "---\ntitle: x\n---\nimport RecordFormEmbed from '../../../src/components/forms/RecordFormEmbed.astro';\n\n4.1.5 記清楚\n\n<RecordFormEmbed form=\"complaint-intake\" />\n<b>不是元件</b>\n",
+    );
+    expect(text).toBe('4.1.5 記清楚\n<b>不是元件</b>');
+  });
+});

@@ -6,6 +6,7 @@
  * Each proposed revision must differ from the issued text and list its changes.
  */
 import { describe, expect, it } from 'vitest';
+import { MDX_FURNITURE_LINE } from '../../src/lib/revision-diff.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -42,7 +43,12 @@ function normalise(text: string): string {
 function splitFrontmatter(source: string): { front: string; body: string } {
   const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source);
   if (!m) throw new Error('frontmatter missing');
-  return { front: m[1], body: m[2] };
+  // Imports and embedded components are page furniture, not text of the procedure.
+  const body = m[2]
+    .split('\n')
+    .filter((line) => !MDX_FURNITURE_LINE.test(line))
+    .join('\n');
+  return { front: m[1], body };
 }
 
 /** A top-level scalar of the frontmatter, unquoted ("key: value" on one line). */
