@@ -1,38 +1,20 @@
-/**
- * Build-time list of the form schemas' metadata for pages that list forms (register, form
- * index). Reads `schemas/*.schema.json` through Vite so a new schema appears without code.
- */
+/** Build-time list of the record forms for pages that list them (register, form index). */
 import { existsSync } from 'node:fs';
-
-interface XForm {
-  id: string;
-  number: string;
-  title: string;
-  revision: string;
-  procedure: string;
-  procedureNumber: string;
-  clause: string;
-  confidentiality: string;
-  retention?: { default?: string; rule?: unknown };
-}
-
-const schemaModules = import.meta.glob<{ default: { 'x-form'?: XForm } }>('../../schemas/*.schema.json', {
-  eager: true,
-});
+import { FORM_IDS } from '../lib/procedures.ts';
+import { getXForm } from '../lib/forms/schemas.ts';
+import { retentionSummary } from '../lib/forms/derive.ts';
+import type { XForm } from '../lib/forms/rules.ts';
 
 export interface FormMeta extends XForm {
   retentionText: string;
+  /** Site path of the blank printable PDF, when the build generated one. */
   blankPdf: string | null;
 }
 
 export function listFormMeta(): FormMeta[] {
-  return Object.values(schemaModules)
-    .map((m) => m.default['x-form'])
-    .filter((x): x is XForm => Boolean(x))
-    .map((x) => ({
-      ...x,
-      retentionText: x.retention?.default ?? '—',
-      blankPdf: existsSync(`public/blank-forms/${x.id}.pdf`) ? `/blank-forms/${x.id}.pdf` : null,
-    }))
-    .sort((a, b) => a.number.localeCompare(b.number));
+  return FORM_IDS.map((id) => getXForm(id)).map((x) => ({
+    ...x,
+    retentionText: retentionSummary(x),
+    blankPdf: existsSync(`public/blank-forms/${x.id}.pdf`) ? `/blank-forms/${x.id}.pdf` : null,
+  }));
 }

@@ -84,6 +84,13 @@ describe('register, history and diff', () => {
       expect(text[i]).toContain('生效');
       expect(text[i]).toContain('2026年11月27日');
     }
+    const forms = page.locator('table[data-register="forms"] tbody tr');
+    expect(await forms.count()).toBe(13);
+    const qr036 = await page.locator('tr[data-form="qr-gr-036"]').textContent();
+    expect(qr036).toContain('QR/GR-036');
+    expect(qr036).toContain('TP/QP-09 第 4.2.3 條');
+    expect(await page.locator('tr[data-form="archive-access"]').textContent()).toContain('絕密');
+    expect(await page.locator('tr[data-form="violation-record"]').textContent()).toContain('一般一年，重大五年');
     await close();
   });
 

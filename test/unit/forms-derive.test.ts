@@ -1,6 +1,6 @@
 /** Derived values: 違章等級 (4.2.7), 保存期限 (4.5), 滿意率, catalogue order (4.5), 密級 (4.8). */
 import { describe, expect, test } from 'vitest';
-import { applyDerived, deriveViolationLevel, retentionOf, satisfactionRate, sortCatalogueRows, violationRetention } from '../../src/lib/forms/derive.ts';
+import { applyDerived, deriveViolationLevel, retentionOf, retentionSummary, satisfactionRate, sortCatalogueRows, violationRetention } from '../../src/lib/forms/derive.ts';
 import { requiredSignatures } from '../../src/lib/forms/rules.ts';
 import { getExample, getXForm } from '../../src/lib/forms/schemas.ts';
 import { validateRecord } from '../../src/lib/forms/validate.ts';
@@ -104,5 +104,13 @@ describe('signatures needed now', () => {
     const ci = getXForm('complaint-intake');
     expect(requiredSignatures(ci, { status: 'closed', isMajor: true }).map((s) => s.role)).toEqual(['receiver', 'owner', 'manager']);
     expect(requiredSignatures(ci, { status: 'open', isMajor: false }).map((s) => s.role)).toEqual(['receiver']);
+  });
+});
+
+describe('retention summary for the register', () => {
+  test('states the 4.5 rule, the 4.9 rule and the handbook assumption', () => {
+    expect(retentionSummary(getXForm('violation-record'))).toBe('一般一年，重大五年（依 4.5）');
+    expect(retentionSummary(getXForm('archive-access'))).toBe('永久（依 4.9）');
+    expect(retentionSummary(getXForm('qr-gr-036'))).toBe('三年（發行文本未規定，本手冊暫定）');
   });
 });

@@ -104,3 +104,16 @@ export function applyDerived(formId: FormId, input: Record<string, unknown>): De
   if (x.confidentiality === '絕密') set('confidentiality', '絕密');
   return { data, changed };
 }
+
+const LEVEL_LABELS: Record<string, string> = { general: '一般', major: '重大' };
+
+/** The retention period as a register shows it, before any record is filled. */
+export function retentionSummary(xForm: XForm): string {
+  const r = xForm.retention;
+  if (r.rule) {
+    const byValue = Object.entries(r.rule.values).map(([k, v]) => `${LEVEL_LABELS[k] ?? k}${v}`);
+    return `${byValue.join('，')}（依 ${r.rule.clause}）`;
+  }
+  if (r.assumed) return `${r.default}（發行文本未規定，本手冊暫定）`;
+  return r.clause ? `${r.default}（依 ${r.clause}）` : r.default;
+}
