@@ -1,12 +1,8 @@
 /**
- * The controlled-document register as plain data, read straight from the procedure sources so
- * Node tools (CLIs, tests) and the site (which passes it to islands) agree on which revision is
- * in force.
+ * The controlled-document register as plain data: which revision of which procedure is in force.
+ * Browser-safe; `register-files.ts` reads it from the procedure sources in Node.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import yaml from 'js-yaml';
-import { docControlSchema, type DocStatus } from './doc-control.ts';
+import type { DocStatus } from './doc-control.ts';
 import type { ProcedureId } from './procedures.ts';
 
 export interface RegisterRevision {
@@ -35,27 +31,3 @@ export const STANDING_LABELS: Record<RevisionStanding, string> = {
   'in-review': '審核中（未生效）',
   unknown: '本手冊無此版本',
 };
-
-/** Reads every revision under content/sops/<procedure>/*.mdx (Node only). */
-export function readRegister(sopsDir: string): RegisterRevision[] {
-  const out: RegisterRevision[] = [];
-  for (const procedure of readdirSync(sopsDir)) {
-    for (const file of readdirSync(join(sopsDir, procedure)).filter((f) => f.endsWith('.mdx'))) {
-      const source = readFileSync(join(sopsDir, procedure, file), 'utf8');
-      const front = /^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '';
-      const raw = yaml.load(front) as Record<string, unknown>;
-      const doc = docControlSchema.parse(raw);
-      const slug = file.replace(/\.mdx$/, '');
-      out.push({
-        procedure: doc.procedure,
-        docNumber: doc.docNumber,
-        title: String(raw.title),
-        revision: doc.revision,
-        status: doc.status,
-        effectiveDate: doc.effectiveDate ? doc.effectiveDate.toISOString().slice(0, 10) : null,
-        path: slug === 'index' ? `/sops/${procedure}/` : `/sops/${procedure}/${slug}/`,
-      });
-    }
-  }
-  return out;
-}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { axeViolations, openBrowser, openSession, tempDir, type Session } from './harness.ts';
 import { scanClauses } from '../../src/lib/clauses.ts';
-import { readRegister } from '../../src/lib/register.ts';
+import { readRegister } from '../../src/lib/register-files.ts';
 
 const site = inject('siteUrl');
 const register = readRegister('content/sops');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRevisionSet, compareRevisions, docControlSchema, revisionSlug, type RevisionEntry } from '../../src/lib/doc-control.ts';
-import { readRegister } from '../../src/lib/register.ts';
+import { readRegister } from '../../src/lib/register-files.ts';
 import { revisionStanding } from '../../src/lib/register.ts';
 
 const valid = {

@@ -1,0 +1,53 @@
+/**
+ * Writes a blank A4 PDF of every form (or of the forms named) for filling in by hand:
+ *
+ *   npx node scripts/blank-forms.ts <out-dir> [form-id …] [--schemas <dir>] [--sops <dir>]
+ *
+ * e.g. `npx node scripts/blank-forms.ts public/blank-forms` -> public/blank-forms/<form-id>.pdf.
+ * Each carries the procedure revision in force from the register (content/sops).
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readRegister } from '../src/lib/register-files.ts';
+import { blankFormPdf } from '../src/lib/pdf/export.ts';
+import { REPO_ROOT, listFormIds, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
+
+const argv = process.argv.slice(2);
+let schemasDir = join(REPO_ROOT, 'schemas');
+let sops = join(REPO_ROOT, 'content', 'sops');
+const positional: string[] = [];
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === '--schemas') schemasDir = resolve(argv[++i] ?? '');
+  else if (argv[i] === '--sops') sops = resolve(argv[++i] ?? '');
+  else positional.push(argv[i]);
+}
+const [outDir, ...only] = positional;
+if (!outDir) {
+  console.error('用法：npx node scripts/blank-forms.ts <輸出目錄> [表單代號 …] [--schemas <目錄>] [--sops <目錄>]');
+  process.exit(2);
+}
+const ids = only.length > 0 ? only : listFormIds(schemasDir);
+if (ids.length === 0) {
+  console.error(`${schemasDir} 中沒有表單結構檔（*.schema.json）。`);
+  process.exit(1);
+}
+const register = existsSync(sops) ? readRegister(sops) : [];
+mkdirSync(outDir, { recursive: true });
+const started = performance.now();
+let failed = 0;
+for (const id of ids) {
+  try {
+    const form = loadFormDefinition(id, schemasDir);
+    const x = form.schema['x-form']!;
+    const revision = register.find((r) => r.docNumber === x.procedureNumber && r.status === 'effective')?.revision;
+    const pdf = await blankFormPdf({ form, fonts: nodeFonts(), procedureRevision: revision });
+    const file = join(outDir, `${id}.pdf`);
+    writeFileSync(file, pdf);
+    console.log(`${file}\t${x.title}（${x.number}）\t${(pdf.length / 1024).toFixed(1)} KB${revision ? '' : '\t（register 無生效版本，版本留空）'}`);
+  } catch (e) {
+    failed++;
+    console.error(`${id}：${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+console.log(`共 ${ids.length - failed} 份空白表單，${Math.round(performance.now() - started)} ms。`);
+process.exitCode = failed > 0 ? 1 : 0;

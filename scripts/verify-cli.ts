@@ -1,0 +1,85 @@
+/**
+ * Verifies a record PDF and prints the report in Chinese (run with `npx node scripts/verify-cli.ts …`).
+ *
+ *   npx node scripts/verify-cli.ts <file.pdf> [--trust <dir|file>] [--sops <dir>] [--json]
+ *
+ * Trust list: trust/ by default (trust/company-ca.json and any .pem/.crt there). Exit code 1 when
+ * a signature is not valid, the file was changed after its last signature, the PDF is not a
+ * record of this handbook, or the procedure revision it names is unknown to the register.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readRegister } from '../src/lib/register-files.ts';
+import { PdfError, formatDateTimeZh } from '../src/lib/pdf/errors.ts';
+import { REPO_ROOT, loadTrustList } from '../src/lib/pdf/node.ts';
+import { verifyPdf } from '../src/lib/pdf/verify.ts';
+
+const USAGE = '用法：npx node scripts/verify-cli.ts <檔案.pdf> [--trust <信任清單目錄或檔案>] [--sops <程序目錄>] [--json]';
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  let file: string | undefined;
+  let trustPath = join(REPO_ROOT, 'trust');
+  let sops = join(REPO_ROOT, 'content', 'sops');
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--trust') trustPath = resolve(argv[++i] ?? '');
+    else if (a === '--sops') sops = resolve(argv[++i] ?? '');
+    else if (a === '--json') json = true;
+    else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      return 0;
+    } else file = a;
+  }
+  if (!file) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (!existsSync(file)) {
+    console.error(`找不到檔案：${file}`);
+    return 2;
+  }
+  if (!existsSync(trustPath)) {
+    console.error(`找不到信任清單：${trustPath}`);
+    return 2;
+  }
+  const trust = loadTrustList(trustPath);
+  const register = existsSync(sops) ? readRegister(sops) : [];
+  let report;
+  try {
+    report = await verifyPdf(readFileSync(file), { trust, register });
+  } catch (e) {
+    if (e instanceof PdfError) {
+      console.error(`錯誤：${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+  if (json) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    console.log(`驗證：${file}`);
+    console.log(`信任的憑證機構：${trust.length} 個（${trustPath}）`);
+    if (trust.length === 0) console.log('　注意：信任清單是空的，所有簽章都會顯示「憑證不受信任」。請依 trust/README.md 加入公司的憑證機構。');
+    console.log('');
+    for (const line of report.summary) console.log(line);
+    if (report.signatures.length > 0) {
+      console.log('');
+      console.log('簽章明細：');
+      report.signatures.forEach((s, i) => {
+        console.log(`　${i + 1}. 欄位 ${s.field}（${s.role}）`);
+        console.log(`　　簽署人：${s.signerName ?? '（不明）'}`);
+        if (s.certificate) {
+          console.log(`　　憑證簽發者：${s.certificate.issuer}；有效期間 ${formatDateTimeZh(s.certificate.notBefore)} 至 ${formatDateTimeZh(s.certificate.notAfter)}`);
+        }
+        console.log(`　　簽署時間：${s.signingTime ? formatDateTimeZh(s.signingTime) : '（未註明）'}`);
+        console.log(`　　簽署範圍：${s.byteRange ? `[${s.byteRange.join(' ')}]` : '（無）'}${s.coversWholeDocument ? '，涵蓋整份文件' : ''}`);
+        console.log(`　　狀態：${s.statusLabel}`);
+      });
+    }
+  }
+  return report.ok ? 0 : 1;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,276 @@
+/**
+ * Record -> PDF and blank form -> PDF. Framework-free (browser and Node): fonts come in as
+ * bytes or loaders, nothing here imports node:*.
+ *
+ * A record PDF is PDF/A-3b with the record envelope embedded as form-data.json
+ * (AFRelationship Data), Info + XMP metadata in Chinese, /Lang zh-TW, one signature field per
+ * role in x-form.signatures, and — while unsigned — a 「本文件未經數位簽章」 stamp on every page.
+ */
+import { AFRelationship, PDFDocument } from '@cantoo/pdf-lib';
+import type { RecordEnvelope } from '../record.ts';
+import { addSignatureFields, addUnsignedMark, appearanceTexts, UNSIGNED_MARK_TEXT } from './acroform.ts';
+import { FORM_DATA_NAME } from './embedded.ts';
+import { PdfError, formatDateTimeZh } from './errors.ts';
+import { DocFonts, type BinaryData, type LabelledText, type PdfFontSources } from './fonts.ts';
+import {
+  type FieldNode,
+  type FormDefinition,
+  type FormModel,
+  blankRetentionText,
+  dataSignature,
+  decodeDataUrl,
+  displayValue,
+  formModel,
+  retentionText,
+  signatureRequirement,
+  valueAt,
+} from './form-model.ts';
+import { renderForm, type DrawnSignature, type RenderResult } from './layout.ts';
+import { signDocumentFull, type SignRequest } from './sign.ts';
+
+export const PRODUCER = 'property-sop-handbook（@cantoo/pdf-lib）';
+export const CREATOR = '物業服務標準作業規程手冊';
+
+/** Overrides what the record's `signatures.<role>` holds ({ name, signedOn, image }). */
+export interface DrawnSignatureInput {
+  /** PNG or JPEG bytes of the drawn signature. */
+  image?: BinaryData;
+  name: string;
+  /** As it should read, e.g. 2026-03-04. */
+  date: string;
+}
+
+export interface RecordPdfInput {
+  form: FormDefinition;
+  record: RecordEnvelope;
+  fonts: PdfFontSources;
+  /**
+   * Signatures to draw in the boxes, by role. Default: the record's own `data.signatures`
+   * (name, signedOn, and the drawn image as a data: URL).
+   */
+  drawnSignatures?: Record<string, DrawnSignatureInput>;
+  /** Info /Author; default the handbook's name. */
+  author?: string;
+  /** Creation time (default now). */
+  now?: Date;
+}
+
+export interface BlankFormInput {
+  form: FormDefinition;
+  fonts: PdfFontSources;
+  /**
+   * The procedure revision in force (from the register), printed as 「依 <number> 第 <revision>
+   * 版填寫」. Omitted: a blank to fill in by hand.
+   */
+  procedureRevision?: string;
+  now?: Date;
+}
+
+/** The record as an unsigned PDF (stamped 「本文件未經數位簽章」). */
+export async function exportRecordPdf(input: RecordPdfInput): Promise<Uint8Array> {
+  const { doc } = await buildRecordDocument(input, { unsignedMark: true });
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/** The record as a PDF signed by its first signer, in one step (full save). */
+export async function exportSignedRecordPdf(input: RecordPdfInput, sign: SignRequest): Promise<Uint8Array> {
+  const { doc, fonts } = await buildRecordDocument(input, { unsignedMark: false, sign });
+  return signDocumentFull(doc, sign, fonts);
+}
+
+/** A blank form for handwriting, same layout as the record. */
+export async function blankFormPdf(input: BlankFormInput): Promise<Uint8Array> {
+  const model = formModel(input.form);
+  const m = model.meta;
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const retention = blankRetentionText(model);
+  const requirement = Object.fromEntries(m.signatures.map((s) => [s.role, signatureRequirement(m, s)]));
+  const texts: LabelledText[] = [...schemaTexts(model, true), { label: '保存期限', text: retention }, ...Object.values(requirement).map((text) => ({ label: '表單設定', text }))];
+  const fonts = await DocFonts.create(doc, input.fonts, texts);
+  renderForm({
+    doc,
+    model,
+    fonts,
+    mode: 'blank',
+    procedureNumber: m.procedureNumber,
+    procedureRevision: input.procedureRevision ?? '',
+    formRevision: m.revision,
+    recordNumber: '',
+    retention,
+    requirement,
+  });
+  setMetadata(doc, {
+    title: `${m.title}（${m.number}）空白表單`,
+    subject: `${m.title}空白表單，依 ${m.procedureNumber}${input.procedureRevision ? ` 第 ${input.procedureRevision} 版` : ''}`,
+    keywords: [m.number, m.id, m.procedureNumber, '空白表單'],
+    now: input.now ?? new Date(),
+  });
+  doc.convertToPDFA({ conformance: '3B' });
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/** Every string the layout draws from the schema (titles, labels; option labels for blank forms). */
+function schemaTexts(model: FormModel, withOptions: boolean): LabelledText[] {
+  const out: LabelledText[] = [];
+  const m = model.meta;
+  for (const text of [m.title, m.number, m.revision, m.procedureNumber, model.recordNumberTitle]) out.push({ label: '表單設定', text });
+  for (const s of m.signatures) out.push({ label: '表單設定', text: s.label });
+  const visit = (nodes: FieldNode[]) => {
+    for (const n of nodes) {
+      out.push({ label: '表單設定', text: n.title });
+      if (n.type === 'group') visit(n.children);
+      if (n.type === 'table') visit(n.columns);
+      if (n.type === 'scalar' && withOptions) {
+        for (const o of n.options) out.push({ label: n.title, text: o.label });
+        if (n.preset !== undefined) out.push({ label: n.title, text: displayValue(n, n.preset) });
+      }
+    }
+  };
+  visit(model.fields);
+  return out;
+}
+
+/** The strings a record's values are shown as, labelled with their field titles. */
+function valueTexts(nodes: FieldNode[], data: unknown, prefix = ''): LabelledText[] {
+  const out: LabelledText[] = [];
+  for (const n of nodes) {
+    if (n.type === 'scalar') {
+      out.push({ label: prefix + n.title, text: displayValue(n, valueAt(data, n.path)) });
+    } else if (n.type === 'group') {
+      out.push(...valueTexts(n.children, data, prefix));
+    } else {
+      const rows = valueAt(data, n.path);
+      if (Array.isArray(rows)) {
+        rows.forEach((row, i) => {
+          for (const c of n.columns) out.push({ label: `${n.title}第 ${i + 1} 列的${c.title}`, text: displayValue(c, valueAt(row, c.path)) });
+        });
+      }
+    }
+  }
+  return out;
+}
+
+interface BuiltRecord {
+  doc: PDFDocument;
+  fonts: DocFonts;
+  model: FormModel;
+  render: RenderResult;
+}
+
+export async function buildRecordDocument(
+  input: RecordPdfInput,
+  opts: { unsignedMark: boolean; sign?: SignRequest },
+): Promise<BuiltRecord> {
+  const model = formModel(input.form);
+  const m = model.meta;
+  const env = input.record;
+  if (env.form !== m.id) {
+    throw new PdfError('SCHEMA_INVALID', `記錄屬於表單「${env.form}」，與所選表單「${m.id}」（${m.title}）不符。`);
+  }
+  const data = env.data;
+  const now = input.now ?? new Date();
+  const recordNumber = displayValue(
+    { type: 'scalar', key: m.recordNumberField, path: [m.recordNumberField], title: '', kind: 'text', wide: false, blankLines: 1, options: [] },
+    valueAt(data, m.recordNumberField.split('.')),
+  );
+  const retention = retentionText(m, data);
+
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const drawnInfo: { role: string; name: string; date: string; image: { bytes: Uint8Array; type: 'png' | 'jpg' } | null }[] = [];
+  for (const sig of m.signatures) {
+    const override = input.drawnSignatures?.[sig.role];
+    if (override) {
+      const bytes = override.image ? (override.image instanceof Uint8Array ? override.image : new Uint8Array(override.image)) : null;
+      const type = bytes && bytes[0] === 0xff && bytes[1] === 0xd8 ? 'jpg' : 'png';
+      drawnInfo.push({ role: sig.role, name: override.name, date: override.date, image: bytes ? { bytes, type } : null });
+      continue;
+    }
+    const fromData = dataSignature(model, data, sig.role);
+    if (fromData) {
+      drawnInfo.push({ role: sig.role, name: fromData.name, date: fromData.signedOn, image: fromData.image ? decodeDataUrl(fromData.image) : null });
+    }
+  }
+  const requirement = Object.fromEntries(m.signatures.map((s) => [s.role, signatureRequirement(m, s, data)]));
+  const texts: LabelledText[] = [
+    ...schemaTexts(model, false),
+    ...valueTexts(model.fields, data),
+    { label: '表單設定', text: `${env.procedureNumber}${env.procedureRevision}${env.formRevision}` },
+    { label: '保存期限', text: retention },
+    { label: '記錄編號', text: recordNumber },
+    ...drawnInfo.flatMap((d) => [
+      { label: '簽署人姓名', text: d.name },
+      { label: '簽署日期', text: d.date },
+    ]),
+    ...Object.values(requirement).map((text) => ({ label: '表單設定', text })),
+  ];
+  if (opts.sign) {
+    const label = m.signatures.find((s) => s.role === opts.sign!.role)?.label ?? opts.sign.role;
+    const time = formatDateTimeZh(opts.sign.time ?? now, opts.sign.timeZoneOffsetMinutes);
+    for (const text of appearanceTexts({ name: opts.sign.signer.name, label, time })) texts.push({ label: '簽署人姓名', text });
+  }
+  if (opts.unsignedMark) texts.push({ label: '表單設定', text: UNSIGNED_MARK_TEXT });
+  const fonts = await DocFonts.create(doc, input.fonts, texts);
+
+  const drawn: Record<string, DrawnSignature> = {};
+  for (const d of drawnInfo) {
+    let image = null;
+    if (d.image) {
+      try {
+        image = d.image.type === 'jpg' ? await doc.embedJpg(d.image.bytes) : await doc.embedPng(d.image.bytes);
+      } catch {
+        const label = m.signatures.find((s) => s.role === d.role)?.label ?? d.role;
+        throw new PdfError('IMAGE_INVALID', `「${label}」的簽名圖像無法讀取（需為 PNG 或 JPEG 格式）。`);
+      }
+    }
+    drawn[d.role] = { image, name: d.name, date: d.date };
+  }
+
+  const render = renderForm({
+    doc,
+    model,
+    fonts,
+    mode: 'record',
+    data,
+    procedureNumber: env.procedureNumber,
+    procedureRevision: env.procedureRevision,
+    formRevision: env.formRevision,
+    recordNumber,
+    retention,
+    drawn,
+    requirement,
+  });
+  addSignatureFields(doc, render.pages, render.signatureBoxes);
+  if (opts.unsignedMark) addUnsignedMark(doc, fonts, render.pages);
+
+  await doc.attach(new TextEncoder().encode(JSON.stringify(env, null, 2)), FORM_DATA_NAME, {
+    mimeType: 'application/json',
+    description: `${m.title}記錄資料（JSON）`,
+    creationDate: now,
+    modificationDate: now,
+    afRelationship: AFRelationship.Data,
+  });
+  setMetadata(doc, {
+    title: recordNumber ? `${m.title}（${m.number}）${recordNumber}` : `${m.title}（${m.number}）`,
+    subject: `${m.title}，依 ${env.procedureNumber} 第 ${env.procedureRevision} 版填寫`,
+    keywords: [m.number, m.id, env.procedureNumber, env.procedureRevision, recordNumber].filter(Boolean),
+    author: input.author,
+    now,
+  });
+  doc.convertToPDFA({ conformance: '3B' });
+  return { doc, fonts, model, render };
+}
+
+function setMetadata(
+  doc: PDFDocument,
+  o: { title: string; subject: string; keywords: string[]; author?: string; now: Date },
+): void {
+  doc.setTitle(o.title, { showInWindowTitleBar: true });
+  doc.setSubject(o.subject);
+  doc.setKeywords(o.keywords);
+  doc.setAuthor(o.author ?? CREATOR);
+  doc.setCreator(CREATOR);
+  doc.setProducer(PRODUCER);
+  doc.setLanguage('zh-TW');
+  doc.setCreationDate(o.now);
+  doc.setModificationDate(o.now);
+}

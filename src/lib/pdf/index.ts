@@ -1,0 +1,35 @@
+/**
+ * The PDF library's public API, browser-safe (no node:* imports; fonts, trust list and register
+ * are passed in by the caller). Node helpers (fonts from node_modules, schemas, trust/) are in
+ * ./node.ts.
+ *
+ * In the browser (load this module only when the user exports or verifies: ~1.7 MB minified):
+ *
+ *   const bytes = (url: string) => async () => new Uint8Array(await (await fetch(url)).arrayBuffer());
+ *   // Create once per page: parsed faces are cached per source object.
+ *   const fonts = { tc: bytes('/fonts/NotoSansTC-Regular.ttf'), sc: bytes('/fonts/NotoSansSC-Regular.ttf') };
+ *   const pdf = await exportRecordPdf({ form: { schema, uiSchema }, record, fonts });
+ *   const signer = await readPkcs12(p12Bytes, password);            // PdfError with a zh-TW message
+ *   const signed = await exportSignedRecordPdf({ form, record, fonts }, { signer, role, fonts, image });
+ *   const second = await addSignature(signed, { signer: other, role: 'owner', fonts });
+ *   const report = await verifyPdf(second, { trust: companyCa.certificates.map((c) => c.pem), register });
+ */
+export { exportRecordPdf, exportSignedRecordPdf, blankFormPdf, type RecordPdfInput, type BlankFormInput, type DrawnSignatureInput } from './export.ts';
+export { addSignature, readPkcs12, type SignRequest, type Signer } from './sign.ts';
+export type { ReadPkcs12Options } from './pkcs12.ts';
+export {
+  verifyPdf,
+  summarize,
+  NOT_OURS_MESSAGE,
+  SIGNATURE_STATUS_LABELS,
+  STANDING_LABELS_ZH,
+  type VerifyOptions,
+  type VerifyReport,
+  type SignatureReport,
+  type SignatureStatus,
+} from './verify.ts';
+export { FORM_DATA_NAME, readRecord } from './embedded.ts';
+export { PdfError, type PdfErrorCode, formatDateTimeZh } from './errors.ts';
+export type { PdfFontSources, FontSource, BinaryData } from './fonts.ts';
+export { formModel, displayValue, type FormDefinition, type FormMeta, type JsonSchema, type UiSchema } from './form-model.ts';
+export { UNSIGNED_MARK_TEXT } from './acroform.ts';

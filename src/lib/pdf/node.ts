@@ -1,0 +1,96 @@
+/**
+ * Node-only helpers for the CLIs, scripts and tests: font bytes from node_modules, form
+ * definitions from schemas/, the CA trust list from trust/. The browser passes the same data
+ * itself (fonts fetched from /fonts/, schemas bundled, trust list imported as JSON).
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import type { PdfFontSources } from './fonts.ts';
+import type { FormDefinition, JsonSchema, UiSchema } from './form-model.ts';
+
+const require = createRequire(import.meta.url);
+
+export function fontPaths(): { tc: string; sc: string } {
+  const tcDir = dirname(require.resolve('@expo-google-fonts/noto-sans-tc/package.json'));
+  const scDir = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+  return {
+    tc: join(tcDir, '400Regular', 'NotoSansTC_400Regular.ttf'),
+    sc: join(scDir, '400Regular', 'NotoSansSC_400Regular.ttf'),
+  };
+}
+
+let cached: PdfFontSources | null = null;
+
+/** TC read now; SC read only if a document needs it. The same object is reused (warm parses). */
+export function nodeFonts(): PdfFontSources {
+  if (!cached) {
+    const p = fontPaths();
+    let sc: Uint8Array | null = null;
+    cached = {
+      tc: new Uint8Array(readFileSync(p.tc)),
+      sc: async () => (sc ??= new Uint8Array(readFileSync(p.sc))),
+    };
+  }
+  return cached;
+}
+
+export const REPO_ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+/** schemas/<id>.schema.json + .uischema.json (if present). */
+export function loadFormDefinition(formId: string, schemasDir = join(REPO_ROOT, 'schemas')): FormDefinition {
+  const schemaPath = join(schemasDir, `${formId}.schema.json`);
+  if (!existsSync(schemaPath)) throw new Error(`找不到表單「${formId}」的結構檔：${schemaPath}`);
+  const uiPath = join(schemasDir, `${formId}.uischema.json`);
+  return {
+    schema: readJson<JsonSchema>(schemaPath),
+    uiSchema: existsSync(uiPath) ? readJson<UiSchema>(uiPath) : undefined,
+  };
+}
+
+/** Ids of the forms that have a schema file. */
+export function listFormIds(schemasDir = join(REPO_ROOT, 'schemas')): string[] {
+  if (!existsSync(schemasDir)) return [];
+  return readdirSync(schemasDir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .map((f) => f.replace(/\.schema\.json$/, ''))
+    .sort();
+}
+
+export function loadExample(formId: string, schemasDir = join(REPO_ROOT, 'schemas')): unknown {
+  return readJson(join(schemasDir, `${formId}.example.json`));
+}
+
+/**
+ * The trust list: a JSON file ({ certificates: [{ name, pem }] } or a list of PEM strings), a
+ * folder of .pem/.crt files, or a folder holding company-ca.json. Returns PEM strings.
+ */
+export function loadTrustList(path = join(REPO_ROOT, 'trust')): string[] {
+  if (!existsSync(path)) return [];
+  const pems: string[] = [];
+  const fromJson = (file: string) => {
+    const j = readJson<unknown>(file);
+    const list = Array.isArray(j) ? j : ((j as { certificates?: unknown[] }).certificates ?? []);
+    for (const item of list) {
+      if (typeof item === 'string') pems.push(item);
+      else if (item && typeof (item as { pem?: unknown }).pem === 'string') pems.push((item as { pem: string }).pem);
+    }
+  };
+  if (statSync(path).isDirectory()) {
+    for (const f of readdirSync(path).sort()) {
+      const full = join(path, f);
+      if (/\.(pem|crt|cer)$/i.test(f)) pems.push(readFileSync(full, 'utf8'));
+      else if (f.endsWith('.json')) fromJson(full);
+    }
+  } else if (path.endsWith('.json')) {
+    fromJson(path);
+  } else {
+    pems.push(readFileSync(path, 'utf8'));
+  }
+  // A file may hold several certificates.
+  return pems.flatMap((p) => p.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []);
+}

@@ -1,0 +1,150 @@
+/**
+ * The forms under test (every schema in schemas/, plus the fixture form in test/fixtures/pdf/)
+ * as envelopes of their example records, and — written independently of src/lib/pdf — the
+ * strings a reader must find in the PDF for each value.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { RECORD_FORMAT, type RecordEnvelope } from '../../../src/lib/record.ts';
+import type { FormDefinition, JsonSchema, UiSchema } from '../../../src/lib/pdf/form-model.ts';
+import { readRegister } from '../../../src/lib/register-files.ts';
+import type { RegisterRevision } from '../../../src/lib/register.ts';
+
+export const ROOT = join(import.meta.dirname, '..', '..', '..');
+export const SCHEMAS = join(ROOT, 'schemas');
+export const FIXTURES = join(ROOT, 'test', 'fixtures', 'pdf');
+
+export interface TestForm {
+  id: string;
+  form: FormDefinition;
+  example: Record<string, unknown>;
+  dir: string;
+}
+
+function readJson<T>(p: string): T {
+  return JSON.parse(readFileSync(p, 'utf8')) as T;
+}
+
+function loadFrom(dir: string, id: string): TestForm {
+  const ui = join(dir, `${id}.uischema.json`);
+  return {
+    id,
+    dir,
+    form: {
+      schema: readJson<JsonSchema>(join(dir, `${id}.schema.json`)),
+      uiSchema: existsSync(ui) ? readJson<UiSchema>(ui) : undefined,
+    },
+    example: readJson(join(dir, `${id}.example.json`)),
+  };
+}
+
+/** Every form with a schema and an example, and the fixture form. */
+export function testForms(): TestForm[] {
+  const ids = existsSync(SCHEMAS)
+    ? readdirSync(SCHEMAS)
+        .filter((f) => f.endsWith('.schema.json'))
+        .map((f) => f.replace(/\.schema\.json$/, ''))
+        .filter((id) => existsSync(join(SCHEMAS, `${id}.example.json`)))
+        .sort()
+    : [];
+  return [...ids.map((id) => loadFrom(SCHEMAS, id)), loadFrom(FIXTURES, 'fixture-form')];
+}
+
+let register: RegisterRevision[] | null = null;
+/** The handbook's register (content/sops). */
+export function handbookRegister(): RegisterRevision[] {
+  register ??= existsSync(join(ROOT, 'content', 'sops')) ? readRegister(join(ROOT, 'content', 'sops')) : [];
+  return register;
+}
+
+/** The revision in force for a procedure number, from the register. */
+export function effectiveRevision(docNumber: string): string | undefined {
+  return handbookRegister().find((r) => r.docNumber === docNumber && r.status === 'effective')?.revision;
+}
+
+export function envelopeOf(t: TestForm, data: Record<string, unknown> = t.example, procedureRevision?: string): RecordEnvelope {
+  const x = t.form.schema['x-form']!;
+  return {
+    format: RECORD_FORMAT,
+    form: x.id as RecordEnvelope['form'],
+    formNumber: x.number,
+    formRevision: x.revision,
+    procedure: x.procedure as RecordEnvelope['procedure'],
+    procedureNumber: x.procedureNumber,
+    procedureRevision: procedureRevision ?? effectiveRevision(x.procedureNumber) ?? 'A/0',
+    savedAt: '2026-03-10T02:00:00.000Z',
+    data,
+  };
+}
+
+function deref(root: JsonSchema, s: JsonSchema | undefined): JsonSchema {
+  if (!s) return {};
+  if (s.$ref) {
+    const name = s.$ref.split('/').pop()!;
+    const target = (root.$defs ?? root.definitions ?? {})[name] ?? {};
+    const { $ref: _r, ...rest } = s;
+    return { ...target, ...rest };
+  }
+  return s;
+}
+
+function propsOf(root: JsonSchema, s: JsonSchema): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = { ...(s.properties ?? {}) };
+  for (const sub of s.allOf ?? []) {
+    for (const branch of [sub, sub.then, sub.else]) {
+      for (const [k, v] of Object.entries(branch?.properties ?? {})) if (!(k in out)) out[k] = v;
+    }
+  }
+  for (const [k, v] of Object.entries(out)) out[k] = deref(root, v);
+  return out;
+}
+
+function label(s: JsonSchema, value: unknown): string {
+  const alt = (s.oneOf ?? s.anyOf)?.find((o) => 'const' in o && o.const === value);
+  if (alt?.title) return alt.title;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  return String(value);
+}
+
+/** 2026-03-04T09:15:00+08:00 -> 2026-03-04 09:15 (the form's local time, UTC+8). */
+export function localDateTime(v: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.exec(v);
+  if (!m) return v;
+  let date = m[1];
+  let hm = m[2];
+  let sec = m[3] ?? '00';
+  if (m[4] && m[4] !== '+08:00') {
+    const t = new Date(new Date(v).getTime() + 8 * 3600_000).toISOString();
+    date = t.slice(0, 10);
+    hm = t.slice(11, 16);
+    sec = t.slice(17, 19);
+  }
+  return `${date} ${hm}${sec !== '00' ? `:${sec}` : ''}`;
+}
+
+/** What the PDF must show for each filled value: [where, text]. */
+export function expectedTexts(t: TestForm, data: Record<string, unknown> = t.example): [string, string][] {
+  const root = t.form.schema;
+  const out: [string, string][] = [];
+  const visit = (schema: JsonSchema, value: unknown, where: string) => {
+    if (value === undefined || value === null || value === '') return;
+    const s = deref(root, schema);
+    if (Array.isArray(value)) {
+      const items = deref(root, s.items);
+      value.forEach((v, i) => visit(items, v, `${where}[${i}]`));
+      return;
+    }
+    if (typeof value === 'object') {
+      for (const [k, p] of Object.entries(propsOf(root, s))) {
+        if (k === 'image') continue; // a drawn signature is an image, not text
+        visit(p, (value as Record<string, unknown>)[k], `${where}.${k}`);
+      }
+      return;
+    }
+    if (typeof value === 'string' && s.format === 'date-time') out.push([where, localDateTime(value)]);
+    else if (typeof value === 'number') out.push([where, String(value)]);
+    else out.push([where, label(s, value)]);
+  };
+  visit(root, data, 'data');
+  return out;
+}
