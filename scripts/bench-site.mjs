@@ -39,8 +39,17 @@ function pageScripts(htmlPath) {
     else inline += gzipSync(m[2]).length;
     for (const imp of m[2].matchAll(/import\s*(?:[^'"]*from\s*)?["']([^"']+\.js)["']/g)) files.add(join('dist', imp[1]));
   }
-  // astro-island component and renderer URLs load eagerly for client:load islands.
-  for (const m of html.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)) files.add(join('dist', m[1]));
+  // Islands hydrated at load or idle fetch their component and renderer at once; client:visible
+  // ones (forms folded inside a procedure) only when opened, so they are counted apart.
+  let deferredIslands = 0;
+  for (const m of html.matchAll(/<astro-island\b([^>]*)>/g)) {
+    const directive = /\bclient="(\w+)"/.exec(m[1])?.[1];
+    if (directive !== 'load' && directive !== 'idle') {
+      deferredIslands++;
+      continue;
+    }
+    for (const u of m[1].matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)) files.add(join('dist', u[1]));
+  }
   const queue = [...files];
   while (queue.length) {
     const f = queue.pop();
@@ -55,7 +64,7 @@ function pageScripts(htmlPath) {
     }
   }
   const external = [...files].filter(existsSync).reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0);
-  return { files: files.size, gzip: external + inline };
+  return { files: files.size, gzip: external + inline, deferredIslands };
 }
 
 const pages = process.argv.includes('--pages')
@@ -64,6 +73,7 @@ const pages = process.argv.includes('--pages')
 for (const page of pages) {
   const p = join('dist', page);
   if (!existsSync(p)) continue;
-  const { files, gzip } = pageScripts(p);
-  console.log(`${page}: ${(gzip / 1024).toFixed(1)} KB JS (gzip) in ${files} file(s) + inline`);
+  const { files, gzip, deferredIslands } = pageScripts(p);
+  const deferred = deferredIslands ? `; ${deferredIslands} island(s) load only when opened` : '';
+  console.log(`${page}: ${(gzip / 1024).toFixed(1)} KB JS (gzip) before interaction, in ${files} file(s) + inline${deferred}`);
 }
