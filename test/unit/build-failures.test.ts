@@ -12,7 +12,7 @@ function buildWith(defect: (dir: string) => void): { status: number | null; outp
   mkdirSync('.tmp', { recursive: true });
   const dir = mkdtempSync(join(process.cwd(), '.tmp', 'build-'));
   try {
-    for (const p of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'schemas', 'public']) {
+    for (const p of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'schemas', 'public', 'trust']) {
       if (existsSync(p)) cpSync(p, join(dir, p), { recursive: true, filter: (src) => !src.includes('node_modules') });
     }
     defect(dir);

@@ -1,0 +1,502 @@
+/**
+ * The record form island: one handbook form filled in the browser with RJSF and the form's
+ * precompiled validator (no eval), zh-TW throughout. Drafts autosave to this browser's localStorage;
+ * records are exported and imported as JSON files. Nothing the user types is sent anywhere.
+ *
+ * Props are plain data (Astro serialises them): the form id and the procedure revision in force,
+ * which every exported record carries.
+ */
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import Form, { type IChangeEvent } from '@rjsf/core';
+import type { Experimental_DefaultFormStateBehavior, RJSFValidationError, UiSchema } from '@rjsf/utils';
+import type { FormId } from '../../lib/procedures.ts';
+import type { RecordEnvelope } from '../../lib/record.ts';
+import { loadRecordValidator, type RecordValidator } from '../../lib/forms/validator.ts';
+import { applyDerived } from '../../lib/forms/derive.ts';
+import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../lib/forms/import.ts';
+import { getExample, getXForm } from '../../lib/forms/schemas.ts';
+import { discardDraft, listDrafts, newDraftId, saveDraft, type Draft, type DraftStorage } from '../../lib/drafts.ts';
+import { errorFieldId, focusField, RequiredNote, templates, widgets } from './templates.tsx';
+import { translateZhTW } from './translate.ts';
+import { DraftList } from './DraftList.tsx';
+import { clockTime, downloadText, draftLabel, draftStorage, hasContent, localDateTime, plainData, pruneEmpty, pruningValidator, renderSchema } from './record-helpers.ts';
+import type { MonthlyReport, StatsFormId } from './MonthlyPanel.tsx';
+import '../../styles/forms.css';
+
+export interface RecordFormProps {
+  formId: FormId;
+  /** 版本/改次 of the procedure revision in force; exported records are filled under it. */
+  procedureRevision: string;
+  /** Inside a procedure page (a <details>): headings one level lower, no duplicate form title. */
+  embedded?: boolean;
+}
+
+/** The props another module's PDF panel receives (src/components/forms/RecordPdfPanel.tsx, default export). */
+export interface RecordPdfPanelProps {
+  formId: FormId;
+  envelope: RecordEnvelope;
+}
+
+// The PDF panel is built separately; without the module there is no panel (an empty glob).
+const pdfPanelModules = import.meta.glob<{ default: ComponentType<RecordPdfPanelProps> }>('./RecordPdfPanel.tsx');
+const loadPdfPanel = pdfPanelModules['./RecordPdfPanel.tsx'];
+const RecordPdfPanel = loadPdfPanel ? lazy(loadPdfPanel) : null;
+
+const MonthlyPanel = lazy(() => import('./MonthlyPanel.tsx'));
+
+const AUTOSAVE_MS = 400;
+const SUBMIT_TEXT = '檢查並完成';
+
+interface Notice {
+  kind: 'info' | 'success' | 'error';
+  text: string;
+  details?: string[];
+  /** Changes on every notice so a repeated message is announced again. */
+  seq: number;
+}
+
+function isStatsForm(formId: FormId): formId is StatsFormId {
+  return formId === 'complaint-monthly-stats' || formId === 'follow-up-monthly-stats';
+}
+
+const sameData = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export default function RecordForm({ formId, procedureRevision, embedded = false }: RecordFormProps) {
+  const x = getXForm(formId);
+  const idPrefix = `rf-${formId}`;
+  const [validator, setValidator] = useState<RecordValidator | null>(null);
+  const [loadError, setLoadError] = useState(false);
+  const [data, setData] = useState<Record<string, unknown>>(() => applyDerived(formId, {}).data);
+  const [formKey, setFormKey] = useState(0);
+  const [submitted, setSubmitted] = useState(false);
+  const [completed, setCompleted] = useState<RecordEnvelope | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [drafts, setDrafts] = useState<Draft[]>([]);
+  const [draftsOnLoad, setDraftsOnLoad] = useState(false);
+  const [persistent, setPersistent] = useState(true);
+  const [saveStatus, setSaveStatus] = useState('');
+  const [monthlyOpen, setMonthlyOpen] = useState(false);
+
+  const storageRef = useRef<DraftStorage | null>(null);
+  const dataRef = useRef(data);
+  const draft = useRef<{ id: string; createdAt?: string; dirty: boolean; saved: boolean }>({ id: '', dirty: false, saved: false });
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const formRef = useRef<Form>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const draftsHeadingRef = useRef<HTMLHeadingElement>(null);
+  const completeRef = useRef<HTMLHeadingElement>(null);
+  const noticeSeq = useRef(0);
+
+  const say = useCallback((kind: Notice['kind'], text: string, details?: string[]) => {
+    noticeSeq.current += 1;
+    setNotice({ kind, text, details, seq: noticeSeq.current });
+  }, []);
+
+  const refreshDrafts = useCallback(() => {
+    if (storageRef.current) setDrafts(listDrafts(storageRef.current, formId));
+  }, [formId]);
+
+  // Load this form's validator (its own chunk) and the drafts kept in this browser.
+  useEffect(() => {
+    let live = true;
+    draft.current = { id: newDraftId(), dirty: false, saved: false };
+    const { storage, persistent: p } = draftStorage();
+    storageRef.current = storage;
+    setPersistent(p);
+    const found = listDrafts(storage, formId);
+    setDrafts(found);
+    setDraftsOnLoad(found.length > 0);
+    loadRecordValidator(formId)
+      .then((v) => live && setValidator(v))
+      .catch(() => live && setLoadError(true));
+    return () => {
+      live = false;
+    };
+  }, [formId]);
+
+  /** Writes the current record to its draft now (if the user has entered anything). */
+  const flushSave = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const storage = storageRef.current;
+    const d = draft.current;
+    if (!storage || !validator || !d.dirty) return;
+    const current = plainData(dataRef.current);
+    if (!d.saved && !hasContent(current)) return;
+    try {
+      const saved = saveDraft(storage, {
+        id: d.id,
+        formId,
+        label: draftLabel(x, validator.schema, validator.uiSchema, current),
+        data: current,
+        ...(d.createdAt ? { createdAt: d.createdAt } : {}),
+      });
+      d.createdAt = saved.createdAt;
+      d.saved = true;
+      d.dirty = false;
+      setSaveStatus(`草稿已自動保存 ${clockTime(new Date(saved.updatedAt))}`);
+    } catch (e) {
+      setSaveStatus((e as Error).message);
+    }
+  }, [formId, validator, x]);
+
+  const scheduleSave = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(flushSave, AUTOSAVE_MS);
+  }, [flushSave]);
+
+  // A reload or a closed tab within the debounce window still keeps what was typed.
+  useEffect(() => {
+    const onHide = () => flushSave();
+    const onVisibility = () => document.visibilityState === 'hidden' && flushSave();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [flushSave]);
+
+  const uiSchema = useMemo<UiSchema | undefined>(
+    () => (validator ? { ...validator.uiSchema, 'ui:submitButtonOptions': { submitText: SUBMIT_TEXT } } : undefined),
+    [validator],
+  );
+  const schemaForRjsf = useMemo(() => (validator ? renderSchema(validator.schema) : undefined), [validator]);
+  const rjsfValidator = useMemo(() => (validator ? pruningValidator(validator.rjsf, validator.schema) : undefined), [validator]);
+  // Never answer a yes/no question for the user (RJSF would fill a required boolean with false).
+  const defaultsBehaviour = useMemo<Experimental_DefaultFormStateBehavior | undefined>(
+    () => (validator ? { ...validator.formProps.experimental_defaultFormStateBehavior, requiredBooleanDefault: 'skip' } : undefined),
+    [validator],
+  );
+
+  /** Replaces the whole record (draft, example, import): a fresh form without old errors. */
+  const replaceRecord = useCallback(
+    (next: Record<string, unknown>, opts: { draftId?: string; createdAt?: string; dirty: boolean }) => {
+      const derived = applyDerived(formId, next).data;
+      draft.current = { id: opts.draftId ?? newDraftId(), createdAt: opts.createdAt, dirty: opts.dirty, saved: !!opts.draftId };
+      dataRef.current = derived;
+      setData(derived);
+      setFormKey((k) => k + 1);
+      setSubmitted(false);
+      setCompleted(null);
+      setSaveStatus('');
+      setDraftsOnLoad(false);
+      if (opts.dirty) scheduleSave();
+    },
+    [formId, scheduleSave],
+  );
+
+  const onChange = useCallback(
+    (e: IChangeEvent) => {
+      const raw = (e.formData ?? {}) as Record<string, unknown>;
+      const next = applyDerived(formId, validator ? pruneEmpty(validator.schema, raw) : raw).data;
+      if (sameData(next, dataRef.current)) return;
+      dataRef.current = next;
+      setData(next);
+      setCompleted(null);
+      if (draft.current.dirty) scheduleSave();
+    },
+    [formId, scheduleSave, validator],
+  );
+
+  // Only what the user does marks the record as changed (RJSF also reports the defaults it fills in).
+  const markDirty = useCallback(() => {
+    draft.current.dirty = true;
+  }, []);
+
+  const onSubmit = useCallback(
+    (e: IChangeEvent) => {
+      setSubmitted(true);
+      const raw = (e.formData ?? {}) as Record<string, unknown>;
+      const env = buildRecordEnvelope(formId, plainData(applyDerived(formId, validator ? pruneEmpty(validator.schema, raw) : raw).data), {
+        procedureRevision,
+      });
+      setCompleted(env);
+      flushSave();
+      requestAnimationFrame(() => completeRef.current?.focus());
+    },
+    [flushSave, formId, procedureRevision, validator],
+  );
+
+  const onError = useCallback((_errors: RJSFValidationError[]) => setSubmitted(true), []);
+
+  const focusOnFirstError = useCallback(
+    (error: RJSFValidationError) => {
+      const root = wrapRef.current?.querySelector('form') ?? document;
+      focusField(errorFieldId(error, idPrefix), root);
+    },
+    [idPrefix],
+  );
+
+  // ----- toolbar actions -----
+
+  const fillExample = () => {
+    if (hasContent(plainData(dataRef.current))) {
+      const ok = window.confirm(`目前表單已有填寫內容。填入範例會覆蓋這些內容。\n確定要填入《${x.title}》的範例嗎？`);
+      if (!ok) return;
+    }
+    replaceRecord(getExample(formId), { draftId: draft.current.id, createdAt: draft.current.createdAt, dirty: true });
+    say('info', '已填入範例記錄（僅供培訓，人物及內容均屬虛構）。');
+  };
+
+  const newRecord = () => {
+    const hadContent = hasContent(plainData(dataRef.current));
+    flushSave();
+    replaceRecord({}, { dirty: false });
+    refreshDrafts();
+    say('info', hadContent ? '已開始新記錄。先前填寫的內容已保存在「已保存的草稿」。' : '已開始新記錄。');
+  };
+
+  const exportJson = () => {
+    if (!validator) return;
+    const current = plainData(dataRef.current);
+    const result = validator.validate(current);
+    if (!result.valid) {
+      setSubmitted(true);
+      formRef.current?.validateForm();
+      say('error', `記錄尚未通過檢查（${result.errors.length} 項），未能匯出。請按表單頂部的錯誤清單修正後再匯出。`);
+      return;
+    }
+    const env = buildRecordEnvelope(formId, current, { procedureRevision });
+    const name = recordFileName(env);
+    downloadText(name, exportRecordText(env));
+    say('success', `已匯出記錄檔「${name}」。`);
+  };
+
+  const importFile = async (file: File) => {
+    if (!validator) return;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      say('error', `未能讀取「${file.name}」。目前表單內容未有改動。`);
+      return;
+    }
+    const result = parseRecordFile(text, formId, validator);
+    if (!result.ok) {
+      say('error', `未能匯入「${file.name}」：${result.error}。目前表單內容未有改動。`, result.errors.map((e) => e.message));
+      return;
+    }
+    const hadContent = hasContent(plainData(dataRef.current));
+    flushSave();
+    replaceRecord(result.record.data, { dirty: true });
+    refreshDrafts();
+    const warnings = [...result.warnings];
+    if (typeof result.record.procedureRevision === 'string' && result.record.procedureRevision !== procedureRevision) {
+      warnings.push(`此記錄依 ${x.procedureNumber} 版本/改次 ${result.record.procedureRevision} 填寫；現行生效版本為 ${procedureRevision}。`);
+    }
+    const no = result.record.data[x.recordNumberField];
+    say(
+      'success',
+      `已匯入「${file.name}」${typeof no === 'string' && no ? `（${no}）` : ''}。${hadContent ? '先前填寫的內容已保存在「已保存的草稿」。' : ''}`,
+      warnings,
+    );
+  };
+
+  const applyMonthly = (stats: Record<string, unknown>, report: MonthlyReport) => {
+    const current = plainData(dataRef.current);
+    const merged = { ...current, ...stats, status: current.status ?? stats.status };
+    markDirty();
+    replaceRecord(merged, { draftId: draft.current.id, createdAt: draft.current.createdAt, dirty: true });
+    say('success', `已由 ${report.included.length} 份記錄計算 ${report.month} 的統計${report.ignored.length ? `，另有 ${report.ignored.length} 份未計入（見上面的說明）` : ''}。請填寫分析及改進措施。`);
+  };
+
+  // ----- drafts -----
+
+  const resumeDraft = (d: Draft) => {
+    flushSave();
+    replaceRecord(d.data as Record<string, unknown>, { draftId: d.id, createdAt: d.createdAt, dirty: false });
+    setDraftsOnLoad(false);
+    refreshDrafts();
+    say('info', `已載入草稿「${d.label}」（最後保存 ${localDateTime(d.updatedAt)}）。`);
+    requestAnimationFrame(() => {
+      const first = wrapRef.current?.querySelector<HTMLElement>('form input:not([type=hidden]):not([readonly]), form select, form textarea');
+      first?.focus();
+    });
+  };
+
+  const deleteDraft = (d: Draft) => {
+    if (!storageRef.current) return;
+    const ok = window.confirm(`確定刪除草稿「${d.label}」（最後保存 ${localDateTime(d.updatedAt)}）？\n刪除後無法復原。`);
+    if (!ok) return;
+    discardDraft(storageRef.current, formId, d.id);
+    refreshDrafts();
+    say('info', `已刪除草稿「${d.label}」。`);
+    requestAnimationFrame(() => draftsHeadingRef.current?.focus());
+  };
+
+  const formContext = useMemo(() => ({ headingLevel: embedded ? 3 : 2 }), [embedded]);
+  const otherDrafts = drafts.filter((d) => d.id !== draft.current.id);
+  const H = embedded ? 'h3' : 'h2';
+
+  if (loadError) {
+    return (
+      <div className="record-form" data-record-form={formId}>
+        <p className="rf-notice rf-notice--error" role="alert">
+          表單載入失敗，請重新載入此頁。仍然失敗時，可先列印空白表以紙本填寫。
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div
+      className="record-form not-content"
+      data-record-form={formId}
+      data-ready={validator ? 'true' : undefined}
+      ref={wrapRef}
+      onInputCapture={markDirty}
+      onChangeCapture={markDirty}
+      onClickCapture={(e) => {
+        // Adding, moving or removing a row changes the record without an input event.
+        if ((e.target as HTMLElement).closest?.('.rf-form button[type="button"]')) markDirty();
+      }}
+    >
+      {!validator || !uiSchema || !rjsfValidator ? (
+        <p className="rf-loading" role="status">
+          表單載入中…
+        </p>
+      ) : (
+        <>
+          {(otherDrafts.length > 0 || !persistent) && (
+            <DraftList
+              ref={draftsHeadingRef}
+              idBase={idPrefix}
+              drafts={otherDrafts}
+              prominent={draftsOnLoad}
+              persistent={persistent}
+              formTitle={x.title}
+              headingLevel={embedded ? 3 : 2}
+              onResume={resumeDraft}
+              onDiscard={deleteDraft}
+            />
+          )}
+
+          <div className="rf-toolbar" role="group" aria-label="記錄操作">
+            <button type="button" className="rf-button" onClick={newRecord}>
+              新記錄
+            </button>
+            <button type="button" className="rf-button" onClick={fillExample}>
+              填入範例
+            </button>
+            <button type="button" className="rf-button" onClick={exportJson}>
+              匯出記錄（JSON）
+            </button>
+            <button type="button" className="rf-button" onClick={() => fileRef.current?.click()}>
+              匯入記錄
+            </button>
+            <input
+              ref={fileRef}
+              type="file"
+              accept=".json,application/json"
+              hidden
+              aria-hidden="true"
+              tabIndex={-1}
+              data-import-input
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void importFile(file);
+              }}
+            />
+            {isStatsForm(formId) && (
+              <button
+                type="button"
+                className="rf-button"
+                aria-expanded={monthlyOpen}
+                aria-controls={`${idPrefix}-monthly`}
+                onClick={() => setMonthlyOpen((o) => !o)}
+              >
+                由記錄計算
+              </button>
+            )}
+          </div>
+
+          <p className="rf-save-status" aria-live="polite" data-save-status>
+            {saveStatus || (persistent ? '草稿會在你填寫時自動保存在這部電腦的瀏覽器內。' : '')}
+          </p>
+
+          {notice && (
+            <div
+              key={`notice-${notice.seq}`}
+              className={`rf-notice rf-notice--${notice.kind}`}
+              role={notice.kind === 'error' ? 'alert' : 'status'}
+              data-notice={notice.kind}
+            >
+              <p>{notice.text}</p>
+              {notice.details && notice.details.length > 0 && (
+                <ul>
+                  {notice.details.map((t, i) => (
+                    <li key={i}>{t}</li>
+                  ))}
+                </ul>
+              )}
+              <button type="button" className="rf-button rf-button--small" onClick={() => setNotice(null)}>
+                關閉訊息
+              </button>
+            </div>
+          )}
+
+          {isStatsForm(formId) && (
+            <div id={`${idPrefix}-monthly`} hidden={!monthlyOpen}>
+              {monthlyOpen && (
+                <Suspense fallback={<p className="rf-loading">載入中…</p>}>
+                  <MonthlyPanel formId={formId} initialMonth={typeof data.month === 'string' ? data.month : undefined} onComputed={applyMonthly} />
+                </Suspense>
+              )}
+            </div>
+          )}
+
+          <RequiredNote />
+
+          <Form
+            key={`form-${formKey}`}
+            ref={formRef}
+            {...validator.formProps}
+            schema={schemaForRjsf!}
+            validator={rjsfValidator}
+            uiSchema={uiSchema}
+            experimental_defaultFormStateBehavior={defaultsBehaviour}
+            templates={templates}
+            widgets={widgets}
+            translateString={translateZhTW}
+            idPrefix={idPrefix}
+            formContext={formContext}
+            className="rf-form"
+            formData={data}
+            onChange={onChange}
+            onSubmit={onSubmit}
+            onError={onError}
+            noHtml5Validate
+            showErrorList="top"
+            focusOnFirstError={focusOnFirstError}
+            {...(submitted ? { liveValidate: 'onChange' as const } : {})}
+          />
+
+          {completed && (
+            <section className="rf-complete" aria-labelledby={`${idPrefix}-complete-title`} data-complete>
+              <H id={`${idPrefix}-complete-title`} className="rf-section-title" tabIndex={-1} ref={completeRef}>
+                記錄已通過檢查
+              </H>
+              <p>
+                《{x.title}》{typeof completed.data[x.recordNumberField] === 'string' ? `（${String(completed.data[x.recordNumberField])}）` : ''}
+                符合 {x.procedureNumber} 版本/改次 {procedureRevision} 的規則。記錄只在這部電腦內，請匯出保存：
+              </p>
+              <div className="rf-toolbar">
+                <button type="button" className="rf-button rf-button--primary" onClick={exportJson}>
+                  匯出記錄（JSON）
+                </button>
+              </div>
+              {RecordPdfPanel && (
+                <Suspense fallback={<p className="rf-loading">PDF 匯出功能載入中…</p>}>
+                  <RecordPdfPanel formId={formId} envelope={completed} />
+                </Suspense>
+              )}
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

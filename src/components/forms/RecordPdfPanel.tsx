@@ -1,0 +1,339 @@
+/**
+ * The PDF panel under a record that passed its checks (RecordForm renders it lazily): handwritten
+ * signatures drawn per x-form role, 「匯出 PDF（未數位簽章）」, and 「簽署並匯出 PDF」 with the
+ * signer's .p12. The PDF library (~1.7 MB) and the fonts are loaded only when the user exports
+ * or signs. The record, drawings, certificate and password stay in this page: the only requests
+ * are this site's JS chunks and /fonts/*.ttf.
+ *
+ * Timings are left in performance measures named pdf-export, pdf-sign, pdf-read-p12 and
+ * pdf-load-library.
+ */
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { FormId } from '../../lib/procedures.ts';
+import type { RecordEnvelope } from '../../lib/record.ts';
+import type { DrawnSignatureInput, FormDefinition, JsonSchema, UiSchema } from '../../lib/pdf/index.ts';
+import { getFormSchema, getUiSchema, getXForm } from '../../lib/forms/schemas.ts';
+import { requiredSignatures, type XFormSignature } from '../../lib/forms/rules.ts';
+import SignatureDialog, { type HandSignature } from '../pdf/SignatureDialog.tsx';
+import CertificateFields from '../pdf/CertificateFields.tsx';
+import { downloadBytes, errorCode, errorText, fileBytes, fontsFetched, loadPdfLib, pageFonts, safeFileName, sizeText, timed } from '../pdf/pdf-runtime.ts';
+import '../../styles/pdf.css';
+
+export interface RecordPdfPanelProps {
+  formId: FormId;
+  envelope: RecordEnvelope;
+}
+
+type Busy = null | 'export' | 'sign';
+
+interface Message {
+  kind: 'success' | 'error' | 'info';
+  text: string;
+  /** Changes with every message, so a repeated one is announced again. */
+  seq: number;
+}
+
+/** What the record's data says about a role's signature (typed in the form). */
+function dataSignature(data: Record<string, unknown>, role: string): { name: string; signedOn: string } | null {
+  const sigs = data.signatures;
+  const s = sigs && typeof sigs === 'object' ? (sigs as Record<string, unknown>)[role] : undefined;
+  if (!s || typeof s !== 'object') return null;
+  const o = s as Record<string, unknown>;
+  const name = typeof o.name === 'string' ? o.name : '';
+  const signedOn = typeof o.signedOn === 'string' ? o.signedOn : '';
+  return name || signedOn ? { name, signedOn } : null;
+}
+
+function requirementText(sig: XFormSignature, requiredNow: boolean): string {
+  if (requiredNow) return '本記錄必須簽署';
+  if (sig.required === 'toClose') return '結案時必須簽署';
+  if (sig.required === 'optional') return '選填';
+  return '本記錄毋須簽署';
+}
+
+export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps) {
+  const id = useId().replace(/:/g, '');
+  const x = getXForm(formId);
+  const data = envelope.data;
+  const rootRef = useRef<HTMLElement>(null);
+  const [headingLevel, setHeadingLevel] = useState<3 | 4>(3);
+  const [drawn, setDrawn] = useState<Record<string, HandSignature>>({});
+  const [dialogRole, setDialogRole] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [progress, setProgress] = useState('');
+  const [message, setMessage] = useState<Message | null>(null);
+  const [invalid, setInvalid] = useState<'file' | 'password' | null>(null);
+  const [signRole, setSignRole] = useState(x.signatures[0]?.role ?? '');
+  const [p12, setP12] = useState<File | null>(null);
+  const [password, setPassword] = useState('');
+  const fileRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+
+  // One level below the section it sits in (the record form's completion section).
+  useLayoutEffect(() => {
+    if (rootRef.current?.closest('details.record-form-embed')) setHeadingLevel(4);
+  }, []);
+  const H = headingLevel === 3 ? 'h3' : 'h4';
+  const H2 = headingLevel === 3 ? 'h4' : 'h5';
+
+  const say = useCallback((kind: Message['kind'], text: string) => {
+    seq.current += 1;
+    setMessage({ kind, text, seq: seq.current });
+  }, []);
+
+  const requiredRoles = useMemo(() => new Set(requiredSignatures(x, data).map((s) => s.role)), [x, data]);
+  const recordNumber = typeof data[x.recordNumberField] === 'string' ? String(data[x.recordNumberField]) : '';
+  const baseName = safeFileName(recordNumber, `${x.number}_${envelope.savedAt.slice(0, 10)}`);
+  const form = useMemo<FormDefinition>(
+    () => ({ schema: getFormSchema(formId) as unknown as JsonSchema, uiSchema: getUiSchema(formId) as unknown as UiSchema }),
+    [formId],
+  );
+
+  const drawnSignatures = (): Record<string, DrawnSignatureInput> =>
+    Object.fromEntries(
+      Object.entries(drawn).map(([role, d]) => [role, { name: d.name, date: d.date, ...(d.image ? { image: d.image } : {}) }]),
+    );
+
+  const fontNote = () => (fontsFetched() ? '' : '（首次匯出需下載中文字型，約 7 MB，請稍候）');
+
+  const exportUnsigned = async () => {
+    if (busy) return;
+    setBusy('export');
+    setMessage(null);
+    setProgress(`正在產生 PDF…${fontNote()}`);
+    try {
+      const bytes = await timed('pdf-export', async () => {
+        const lib = await loadPdfLib();
+        return lib.exportRecordPdf({ form, record: envelope, fonts: pageFonts(), drawnSignatures: drawnSignatures() });
+      });
+      const name = `${baseName}.pdf`;
+      downloadBytes(name, bytes);
+      say('success', `已匯出「${name}」（${sizeText(bytes.length)}）。此 PDF 未經數位簽章，每頁均標示「本文件未經數位簽章」。`);
+    } catch (e) {
+      say('error', errorText(e, '未能產生 PDF，請再試一次。記錄內容未有改動。'));
+    } finally {
+      setBusy(null);
+      setProgress('');
+    }
+  };
+
+  const signAndExport = async () => {
+    if (busy) return;
+    setMessage(null);
+    setInvalid(null);
+    if (!p12) {
+      setInvalid('file');
+      say('error', '請先選擇你的個人憑證檔（.p12 或 .pfx）。');
+      fileRef.current?.focus();
+      return;
+    }
+    const role = x.signatures.find((s) => s.role === signRole);
+    if (!role) return;
+    setBusy('sign');
+    setProgress(`正在讀取憑證並簽署…${fontNote()}`);
+    try {
+      const bytes = await timed('pdf-sign', async () => {
+        const lib = await loadPdfLib();
+        const raw = await fileBytes(p12);
+        const signer = await timed('pdf-read-p12', () => lib.readPkcs12(raw, password));
+        const fonts = pageFonts();
+        const image = drawn[role.role]?.image ?? undefined;
+        return lib.exportSignedRecordPdf(
+          { form, record: envelope, fonts, drawnSignatures: drawnSignatures() },
+          { signer, role: role.role, fonts, ...(image ? { image } : {}) },
+        );
+      });
+      const name = `${baseName}-已簽署.pdf`;
+      downloadBytes(name, bytes);
+      setPassword('');
+      say(
+        'success',
+        `已以「${role.label}」身分數位簽署並匯出「${name}」（${sizeText(bytes.length)}）。其他簽署人可在「簽署記錄 PDF」頁加簽，原有簽章保持有效。`,
+      );
+    } catch (e) {
+      const code = errorCode(e);
+      say('error', errorText(e, '簽署失敗，請再試一次。記錄內容未有改動。'));
+      if (code === 'BAD_PASSWORD') {
+        setInvalid('password');
+        requestAnimationFrame(() => {
+          passwordRef.current?.focus();
+          passwordRef.current?.select();
+        });
+      } else if (code && ['NOT_PKCS12', 'NO_PRIVATE_KEY', 'NO_CERTIFICATE', 'CERT_EXPIRED', 'CERT_NOT_YET_VALID', 'UNSUPPORTED_KEY'].includes(code)) {
+        setInvalid('file');
+        requestAnimationFrame(() => fileRef.current?.focus());
+      }
+    } finally {
+      setBusy(null);
+      setProgress('');
+    }
+  };
+
+  const dialogSig = dialogRole ? x.signatures.find((s) => s.role === dialogRole) : undefined;
+  const errorId = `${id}-message`;
+
+  return (
+    <section ref={rootRef} className="pdf-ui pdf-panel" aria-labelledby={`${id}-title`} data-pdf-panel>
+      <H id={`${id}-title`} className="pdf-title">
+        PDF 記錄
+      </H>
+      <p className="pdf-muted">
+        PDF 依表單版式排版，內嵌記錄資料及中文字型，可列印或存檔。未經數位簽章的 PDF 每頁標示「本文件未經數位簽章」；以個人憑證簽署後，任何修改都能被驗出。
+      </p>
+
+      <fieldset className="pdf-group">
+        <legend className="pdf-legend">手寫簽名（選填）</legend>
+        <p className="pdf-hint">
+          可在此為各簽署欄畫上手寫簽名；不在此簽名的欄位，PDF 會印上記錄所載的姓名及日期（如有），列印後可親筆簽署。
+        </p>
+        <ul className="pdf-sig-list">
+          {x.signatures.map((s) => {
+            const d = drawn[s.role];
+            const fromData = dataSignature(data, s.role);
+            const required = requiredRoles.has(s.role);
+            return (
+              <li key={s.role} className="pdf-sig-item" data-role={s.role} data-drawn={d ? 'true' : undefined}>
+                <div className="pdf-sig-head">
+                  <span className="pdf-sig-label">{s.label}</span>
+                  <span className={`pdf-badge ${required ? 'pdf-badge--required' : ''}`} data-required={required ? 'true' : 'false'}>
+                    {requirementText(s, required)}
+                  </span>
+                </div>
+                {s.note && <p className="pdf-hint">{s.note}</p>}
+                {d ? (
+                  <div className="pdf-sig-drawn">
+                    {d.preview ? (
+                      <img className="pdf-sig-preview" src={d.preview} alt={`${d.name}的手寫簽名`} />
+                    ) : (
+                      <span className="pdf-sig-typed">（只輸入姓名，未繪畫）</span>
+                    )}
+                    <span>
+                      姓名：{d.name}　時間：{d.date}
+                    </span>
+                  </div>
+                ) : (
+                  <p className="pdf-hint">
+                    {fromData
+                      ? `未在此簽名：PDF 印上記錄所載的「${fromData.name}${fromData.signedOn ? `，${fromData.signedOn}` : ''}」。`
+                      : '未在此簽名：PDF 上此欄留空，供列印後親筆簽署。'}
+                  </p>
+                )}
+                <div className="pdf-actions">
+                  <button
+                    type="button"
+                    className="pdf-button"
+                    onClick={() => busy === null && setDialogRole(s.role)}
+                    aria-disabled={busy !== null ? true : undefined}
+                    data-draw-role={s.role}
+                  >
+                    {d ? `重新簽名（${s.label}）` : `手寫簽名（${s.label}）`}
+                  </button>
+                  {d && (
+                    <button
+                      type="button"
+                      className="pdf-button"
+                      aria-disabled={busy !== null ? true : undefined}
+                      onClick={() => {
+                        if (busy !== null) return;
+                        setDrawn(({ [s.role]: _removed, ...rest }) => rest);
+                        say('info', `已移除「${s.label}」的手寫簽名。`);
+                      }}
+                    >
+                      移除簽名（{s.label}）
+                    </button>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+
+      <div className="pdf-block">
+        <H2 className="pdf-subtitle">匯出</H2>
+        <div className="pdf-actions">
+          <button type="button" className="pdf-button" onClick={exportUnsigned} aria-disabled={busy !== null ? true : undefined} data-export-unsigned>
+            匯出 PDF（未數位簽章）
+          </button>
+        </div>
+      </div>
+
+      <fieldset className="pdf-group" data-sign-form>
+        <legend className="pdf-legend">以個人憑證數位簽署</legend>
+        <div className="pdf-field">
+          <label htmlFor={`${id}-role`} className="pdf-label">
+            簽署身分
+          </label>
+          <select id={`${id}-role`} value={signRole} onChange={(e) => setSignRole(e.target.value)} data-sign-role>
+            {x.signatures.map((s) => (
+              <option key={s.role} value={s.role}>
+                {s.label}
+                {requiredRoles.has(s.role) ? '（本記錄必須簽署）' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <CertificateFields
+          idBase={id}
+          file={p12}
+          onFile={(f) => {
+            setP12(f);
+            if (invalid === 'file') setInvalid(null);
+          }}
+          password={password}
+          onPassword={(p) => {
+            setPassword(p);
+            if (invalid === 'password') setInvalid(null);
+          }}
+          fileRef={fileRef}
+          passwordRef={passwordRef}
+          errorId={message?.kind === 'error' ? errorId : undefined}
+          invalid={invalid}
+          onEnter={() => void signAndExport()}
+        />
+        <div className="pdf-actions">
+          <button type="button" className="pdf-button pdf-button--primary" onClick={signAndExport} aria-disabled={busy !== null ? true : undefined} data-sign-export>
+            簽署並匯出 PDF
+          </button>
+        </div>
+        <p className="pdf-hint">
+          其他簽署人（例如部門負責人）可稍後在<a href="/sign/">「簽署記錄 PDF」</a>頁加簽；收件人可在<a href="/verify/">「驗證記錄 PDF」</a>頁核對簽章。
+        </p>
+      </fieldset>
+
+      <p className="pdf-progress" role="status" aria-live="polite" data-pdf-progress>
+        {progress}
+      </p>
+      <div aria-live="polite">
+        {message && message.kind !== 'error' && (
+          <p key={message.seq} className={`pdf-notice pdf-notice--${message.kind}`} data-pdf-message={message.kind}>
+            {message.text}
+          </p>
+        )}
+      </div>
+      <div role="alert" id={errorId}>
+        {message?.kind === 'error' && (
+          <p key={message.seq} className="pdf-notice pdf-notice--error" data-pdf-message="error">
+            {message.text}
+          </p>
+        )}
+      </div>
+
+      <SignatureDialog
+        roleLabel={dialogSig?.label ?? ''}
+        initialName={(dialogRole && (drawn[dialogRole]?.name ?? dataSignature(data, dialogRole)?.name)) || ''}
+        open={dialogRole !== null}
+        onCancel={() => setDialogRole(null)}
+        onConfirm={(sig) => {
+          const role = dialogRole;
+          setDialogRole(null);
+          if (!role) return;
+          setDrawn((d) => ({ ...d, [role]: sig }));
+          const label = x.signatures.find((s) => s.role === role)?.label ?? role;
+          say('info', sig.image ? `已加入「${label}」的手寫簽名（${sig.name}）。` : `已記下「${label}」的簽署人姓名（${sig.name}），未繪畫簽名。`);
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Choose a PDF with the file input, or drop one on the area around it. The file is read in the
+ * browser; nothing is uploaded.
+ */
+import { useRef, useState, type ReactNode } from 'react';
+
+interface Props {
+  id: string;
+  label: string;
+  hint: ReactNode;
+  onFile(file: File): void;
+  disabled?: boolean;
+}
+
+export default function PdfFilePicker({ id, label, hint, onFile, disabled }: Props) {
+  const [over, setOver] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  return (
+    <div
+      className={`pdf-drop${over ? ' pdf-drop--over' : ''}`}
+      onDragOver={(e) => {
+        if (disabled) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        if (disabled) return;
+        const file = e.dataTransfer.files?.[0];
+        if (file) onFile(file);
+      }}
+      data-drop-zone
+    >
+      <label htmlFor={id} className="pdf-label">
+        {label}
+      </label>
+      <input
+        ref={inputRef}
+        id={id}
+        type="file"
+        accept=".pdf,application/pdf"
+        disabled={disabled}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) onFile(file);
+          // Choosing the same file again still reports it.
+          e.target.value = '';
+        }}
+        data-pdf-input
+      />
+      <p id={`${id}-hint`} className="pdf-hint">
+        {hint}
+      </p>
+    </div>
+  );
+}

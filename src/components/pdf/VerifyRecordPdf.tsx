@@ -1,0 +1,182 @@
+/**
+ * The verify page island (for auditors): choose or drop a record PDF and see every signature, what
+ * changed after signing, the embedded record as a table, and how its procedure revision stands in
+ * the register. Everything runs in the browser; the file is not uploaded.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { RegisterRevision } from '../../lib/register.ts';
+import PdfFilePicker from './PdfFilePicker.tsx';
+import { RecordIdentityList, SignatureTable, VerdictBox, intact, verdictOf } from './ReportParts.tsx';
+import { inspectPdf, preloadWhenIdle, type Inspection } from './inspect.ts';
+import { errorText, fileBytes, sizeText } from './pdf-runtime.ts';
+
+export interface VerifyRecordPdfProps {
+  /** PEM certificates of the CAs the company trusts (trust/company-ca.json). */
+  trust: string[];
+  register: RegisterRevision[];
+}
+
+interface Shown extends Inspection {
+  fileName: string;
+}
+
+export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ text: string; seq: number } | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+  const seq = useRef(0);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => {
+    setHydrated(true);
+    // This page exists to read PDFs: fetch the library while the user picks a file (and so it
+    // keeps working if the connection drops afterwards).
+    return preloadWhenIdle();
+  }, []);
+
+  const check = async (file: File) => {
+    setBusy(true);
+    setError(null);
+    setShown(null);
+    try {
+      const bytes = await fileBytes(file);
+      const result = await inspectPdf(bytes, trust, register);
+      setShown({ ...result, fileName: file.name });
+      requestAnimationFrame(() => resultRef.current?.focus());
+    } catch (e) {
+      seq.current += 1;
+      setError({ text: `未能驗證「${file.name}」：${errorText(e, '無法讀取此 PDF 檔，檔案可能已損毀。')}`, seq: seq.current });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const r = shown?.report;
+  const verdict = r ? verdictOf(r) : null;
+
+  return (
+    <div className="pdf-ui pdf-verify not-content" data-verify-ready={hydrated ? 'true' : undefined}>
+      {trust.length === 0 && (
+        <p className="pdf-notice pdf-notice--info" data-trust-empty>
+          公司信任的憑證機構清單目前是空的：任何簽章都會顯示「憑證不受信任」。簽章是否完整（文件有否被修改）仍會照常檢查。
+        </p>
+      )}
+      <PdfFilePicker
+        id="verify-pdf"
+        label="選擇要驗證的記錄 PDF"
+        hint="亦可把 PDF 拖放到此處。檔案只在這部電腦的瀏覽器內檢查，不會上載。"
+        onFile={(f) => void check(f)}
+        disabled={busy}
+      />
+      <p className="pdf-progress" role="status" aria-live="polite" data-pdf-progress>
+        {busy ? '正在驗證…（首次使用需載入驗證程式）' : ''}
+      </p>
+      <div role="alert">
+        {error && (
+          <p key={error.seq} className="pdf-notice pdf-notice--error" data-verify-error>
+            {error.text}
+          </p>
+        )}
+      </div>
+
+      {shown && r && verdict && (
+        <section className="pdf-report" aria-labelledby="verify-result-title" data-report>
+          <h2 id="verify-result-title" tabIndex={-1} ref={resultRef}>
+            驗證結果：{shown.fileName}
+          </h2>
+          <p className="pdf-muted">
+            檔案大小 {sizeText(r.fileLength)}（{r.fileLength.toLocaleString('zh-TW')} 位元組）。
+          </p>
+          <VerdictBox verdict={verdict} />
+
+          {r.ours && (
+            <>
+              <h3>記錄</h3>
+              <RecordIdentityList report={r} identity={shown.identity} fmt={shown.fmt} />
+
+              <h3>數位簽章</h3>
+              <SignatureTable report={r} fmt={shown.fmt} detailed />
+              {r.unsignedFields.length > 0 && (
+                <p data-unsigned>
+                  未簽署的簽署欄：{r.unsignedFields.map((u) => u.role).join('、')}。
+                </p>
+              )}
+
+              <h3>文件完整性</h3>
+              <ul className="pdf-integrity" data-integrity>
+                {r.signatures.length === 0 ? (
+                  <li>文件沒有數位簽章：無法證明內容在匯出後未被更改。</li>
+                ) : (
+                  <>
+                    <li data-whole-document={r.lastSignatureCoversWholeDocument ? 'true' : 'false'}>
+                      {r.lastSignatureCoversWholeDocument
+                        ? '整份文件由最後一個簽章涵蓋：簽署後沒有再加入任何內容。'
+                        : r.bytesAfterLastSignature > 0
+                          ? `最後一個簽章之後，檔案另被加入 ${r.bytesAfterLastSignature.toLocaleString('zh-TW')} 位元組未經簽章的內容。`
+                          : '沒有任何簽章涵蓋整份文件。'}
+                    </li>
+                    <li data-bytes-after={r.bytesAfterLastSignature}>
+                      最後一個簽章之後加入的位元組：{r.bytesAfterLastSignature.toLocaleString('zh-TW')}
+                      {r.changesAfterLastSignature.length > 0 && `（被更改：${r.changesAfterLastSignature.join('、')}）`}
+                    </li>
+                    {r.signatures.map((s, i) =>
+                      !s.coversWholeDocument && intact(s) && s.laterChanges.length === 0 && s.signedLength > 0 ? (
+                        <li key={i}>
+                          簽章 {i + 1}（{s.role}）只涵蓋文件的前 {s.signedLength.toLocaleString('zh-TW')} 位元組：其後的修訂只加上其他簽章，未更改已簽署的內容。
+                        </li>
+                      ) : null,
+                    )}
+                  </>
+                )}
+              </ul>
+
+              <h3>記錄內容</h3>
+              {shown.rows.length > 0 ? (
+                <div className="pdf-table-wrap">
+                  <table className="pdf-table pdf-record-table" data-record-table>
+                    <caption className="pdf-sr-only">內嵌的記錄資料</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">欄位</th>
+                        <th scope="col">內容</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {shown.rows.map((row, i) => (
+                        <tr key={i} className={row.heading ? 'pdf-row-heading' : undefined}>
+                          <th scope="row" style={{ paddingInlineStart: `${0.5 + row.depth * 1.1}rem` }}>
+                            {row.label}
+                          </th>
+                          <td>{row.value || (row.heading ? '' : <span className="pdf-empty">（空白）</span>)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ) : (
+                <p>{r.recordError ?? '沒有記錄資料。'}</p>
+              )}
+              {r.record && (
+                <details className="pdf-details">
+                  <summary>原始記錄資料（JSON）</summary>
+                  <pre className="pdf-json" tabIndex={0} aria-label="原始記錄資料（JSON）" data-raw-json>
+                    {JSON.stringify(r.record, null, 2)}
+                  </pre>
+                </details>
+              )}
+            </>
+          )}
+
+          <details className="pdf-details">
+            <summary>文字報告</summary>
+            <ul className="pdf-summary" data-summary>
+              {r.summary.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          </details>
+        </section>
+      )}
+    </div>
+  );
+}

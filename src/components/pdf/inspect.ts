@@ -1,0 +1,83 @@
+/**
+ * Reads a chosen PDF for the verify and sign pages: verifyPdf against the trust list and register
+ * the page was built with, plus what the record is (form title, record number) from the form
+ * schemas. Loads the PDF library and the schemas on first use.
+ */
+import type { FormDefinition, JsonSchema, UiSchema, VerifyReport } from '../../lib/pdf/index.ts';
+import type { RegisterRevision } from '../../lib/register.ts';
+import { requiredSignatures } from '../../lib/forms/rules.ts';
+import type { DateFormat, RecordIdentity } from './ReportParts.tsx';
+import { loadForms, loadPdfLib, timed, type FormsLib } from './pdf-runtime.ts';
+import { recordRows, type RecordRow } from './record-rows.ts';
+
+export interface Inspection {
+  bytes: Uint8Array;
+  report: VerifyReport;
+  identity: RecordIdentity | null;
+  rows: RecordRow[];
+  fmt: DateFormat;
+  /** Signature roles this record needs (x-form's rules on its data); null if the form is unknown. */
+  requiredRoles: string[] | null;
+}
+
+function formOf(forms: FormsLib, formId: string): { def: FormDefinition; x: ReturnType<FormsLib['getXForm']> } | null {
+  if (!forms.isFormId(formId)) return null;
+  return {
+    def: { schema: forms.getFormSchema(formId) as unknown as JsonSchema, uiSchema: forms.getUiSchema(formId) as unknown as UiSchema },
+    x: forms.getXForm(formId),
+  };
+}
+
+/** A PDF ends with %%EOF (allowing trailing whitespace or a little junk): without it the file was cut off. */
+function looksTruncated(bytes: Uint8Array): boolean {
+  const head = String.fromCharCode(...bytes.subarray(0, 1024));
+  if (!head.includes('%PDF-')) return false; // not a PDF at all: verifyPdf says so
+  const tail = bytes.subarray(Math.max(0, bytes.length - 4096));
+  let text = '';
+  for (let i = 0; i < tail.length; i++) text += String.fromCharCode(tail[i]);
+  return !text.includes('%%EOF');
+}
+
+export const TRUNCATED_MESSAGE = '此 PDF 檔不完整或已損毀（找不到檔案結尾），可能在下載或複製時中斷。請向提供者重新索取檔案。';
+
+export async function inspectPdf(bytes: Uint8Array, trust: string[], register: RegisterRevision[]): Promise<Inspection> {
+  const [lib, forms] = await Promise.all([loadPdfLib(), loadForms()]);
+  if (looksTruncated(bytes)) throw new Error(TRUNCATED_MESSAGE);
+  const report = await timed('pdf-verify', () => lib.verifyPdf(bytes, { trust, register }));
+  const fmt: DateFormat = (d) => lib.formatDateTimeZh(d);
+  const rec = report.record;
+  if (!rec) return { bytes, report, identity: null, rows: [], fmt, requiredRoles: null };
+  const form = formOf(forms, rec.form);
+  const data = (rec.data && typeof rec.data === 'object' ? rec.data : {}) as Record<string, unknown>;
+  const rnField = form?.x.recordNumberField;
+  const rn = rnField ? data[rnField] : undefined;
+  let recordNumberTitle = '記錄編號';
+  if (form && rnField) {
+    const prop = (form.def.schema.properties ?? {})[rnField] as { title?: string } | undefined;
+    if (prop?.title) recordNumberTitle = prop.title;
+  }
+  const identity: RecordIdentity = {
+    formTitle: form?.x.title ?? null,
+    formNumber: rec.formNumber,
+    formRevision: rec.formRevision,
+    recordNumberTitle,
+    recordNumber: typeof rn === 'string' && rn ? rn : null,
+    savedAt: rec.savedAt,
+  };
+  const requiredRoles = form ? requiredSignatures(form.x, data).map((s) => s.role) : null;
+  return { bytes, report, identity, rows: recordRows(lib, form?.def ?? null, data), fmt, requiredRoles };
+}
+
+/** Starts loading the PDF library and the schemas once the page is idle; returns a canceller. */
+export function preloadWhenIdle(): () => void {
+  const run = () => {
+    loadPdfLib().catch(() => undefined);
+    loadForms().catch(() => undefined);
+  };
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(run, { timeout: 3000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const t = setTimeout(run, 1000);
+  return () => clearTimeout(t);
+}

@@ -1,0 +1,147 @@
+/**
+ * Browser runtime shared by the PDF islands (record form panel, sign page, verify page): loads
+ * the PDF library only when the user acts (it is ~1.7 MB minified), fetches the fonts from this
+ * site once per page, reads chosen files, saves results through the browser's download, and
+ * turns any failure into a zh-TW message. Nothing here sends data anywhere: the only requests
+ * are the site's own JS chunks and /fonts/*.ttf.
+ */
+import type { FontSource, PdfFontSources } from '../../lib/pdf/index.ts';
+
+export type PdfLib = typeof import('../../lib/pdf/index.ts');
+export type FormsLib = typeof import('../../lib/forms/schemas.ts');
+
+let libPromise: Promise<PdfLib> | null = null;
+let formsPromise: Promise<FormsLib> | null = null;
+
+/** The PDF library, imported on first use (its own chunks). */
+export function loadPdfLib(): Promise<PdfLib> {
+  if (!libPromise) {
+    libPromise = timed('pdf-load-library', () => import('../../lib/pdf/index.ts'));
+    libPromise.catch(() => (libPromise = null));
+  }
+  return libPromise;
+}
+
+/** The form schemas (titles for the record table, x-form for record numbers), imported on first use. */
+export function loadForms(): Promise<FormsLib> {
+  if (!formsPromise) {
+    formsPromise = import('../../lib/forms/schemas.ts');
+    formsPromise.catch(() => (formsPromise = null));
+  }
+  return formsPromise;
+}
+
+export const FONT_URLS = {
+  tc: '/fonts/NotoSansTC-Regular.ttf',
+  sc: '/fonts/NotoSansSC-Regular.ttf',
+} as const;
+
+function fetchBytes(url: string, onLoaded?: () => void): FontSource {
+  let cached: Promise<Uint8Array> | null = null;
+  return () => {
+    if (!cached) {
+      cached = timed('pdf-fetch-font', async () => {
+        let res: Response;
+        try {
+          res = await fetch(url, { credentials: 'same-origin' });
+        } catch {
+          throw new Error(`無法下載字型檔（${url}）：請檢查網絡連線後再試。`);
+        }
+        if (!res.ok) throw new Error(`無法下載字型檔（${url}，HTTP ${res.status}）。`);
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        onLoaded?.();
+        return bytes;
+      });
+      cached.catch(() => (cached = null));
+    }
+    return cached;
+  };
+}
+
+let fonts: PdfFontSources | null = null;
+let tcFetched = false;
+
+/** Whether the main font has been downloaded on this page (the first export waits for it). */
+export function fontsFetched(): boolean {
+  return tcFetched;
+}
+
+/**
+ * The font sources for every PDF made on this page: one object, so the library's per-source
+ * cache keeps the parsed faces between exports. SC is only fetched if a text needs it.
+ */
+export function pageFonts(): PdfFontSources {
+  fonts ??= { tc: fetchBytes(FONT_URLS.tc, () => (tcFetched = true)), sc: fetchBytes(FONT_URLS.sc) };
+  return fonts;
+}
+
+/** Runs `fn` between performance marks `<name>-start` / `<name>-end` and a measure `<name>`. */
+export async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const id = `${name}-${Math.random().toString(36).slice(2, 8)}`;
+  performance.mark(`${id}-start`);
+  try {
+    return await fn();
+  } finally {
+    performance.mark(`${id}-end`);
+    try {
+      performance.measure(name, `${id}-start`, `${id}-end`);
+    } catch {
+      // Measuring is best effort.
+    }
+    performance.clearMarks(`${id}-start`);
+    performance.clearMarks(`${id}-end`);
+  }
+}
+
+export async function fileBytes(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** Saves bytes as a file through the browser's download (a blob: URL; nothing is uploaded). */
+export function downloadBytes(fileName: string, bytes: Uint8Array, type = 'application/pdf'): void {
+  const blob = new Blob([bytes.slice().buffer as ArrayBuffer], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** A file name from a record number (characters file systems reject become "-"). */
+export function safeFileName(base: string, fallback = '記錄'): string {
+  const clean = base.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/\s+/g, ' ').trim();
+  return clean || fallback;
+}
+
+/** What went wrong, in zh-TW, for an alert. PdfError messages are already zh-TW. */
+export function errorText(e: unknown, fallback: string): string {
+  if (e && typeof e === 'object' && (e as { name?: unknown }).name === 'PdfError') return (e as Error).message;
+  if (e instanceof Error && /[\u3400-\u9fff]/.test(e.message)) return e.message;
+  if (e instanceof Error && /dynamically imported module|Loading chunk|Importing a module script failed/i.test(e.message)) {
+    return '無法載入 PDF 功能：請檢查網絡連線後重新載入此頁。';
+  }
+  return fallback;
+}
+
+export function errorCode(e: unknown): string | null {
+  return e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-03-04 14:05" in the browser's local time (what a signer writes beside a signature). */
+export function localDateTimeText(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** "7.1 MB", "512 KB". */
+export function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} 位元組`;
+}
