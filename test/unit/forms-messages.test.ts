@@ -21,6 +21,14 @@ describe('fieldTitle', () => {
     expect(fieldTitle(getFormSchema('complaint-monthly-stats'), '/byChannel/phone')).toBe('按投訴方式・來電');
   });
 
+  test('a container (「簽署」) names itself, though not its fields', () => {
+    expect(fieldTitle(getFormSchema('archive-catalogue'), '/signatures')).toBe('簽署');
+    expect(fieldTitle(getFormSchema('archive-catalogue'), '/signatures/compiler')).not.toContain('簽署・');
+    const d = getExample('archive-catalogue');
+    delete d.signatures;
+    expect(validateRecord('archive-catalogue', d).errors.map((e) => e.message)).toEqual(['「簽署」：必須填寫']);
+  });
+
   test('schemaAtPath follows properties and items', () => {
     expect(schemaAtPath(getFormSchema('archive-catalogue'), '/rows/0/area')?.title).toBe('面積（m²）');
     expect(schemaAtPath(getFormSchema('archive-catalogue'), '/nope')).toBeUndefined();

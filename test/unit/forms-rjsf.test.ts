@@ -31,15 +31,19 @@ describe.each(FORM_IDS)('%s', (formId) => {
     expect(error).not.toHaveBeenCalled();
   });
 
-  test('an empty form answers nothing for the user (no pre-selected choice, no filled const)', () => {
+  test('an empty form answers nothing for the user (no pre-selected choice, no filled const, no yes/no)', () => {
     const v = getRecordValidator(formId);
     const schema = v.schema as unknown as RJSFSchema;
     const defaults = getDefaultFormState(v.rjsf, schema, {}, schema, false, v.formProps.experimental_defaultFormStateBehavior) as Record<string, unknown>;
     for (const [key, value] of Object.entries(defaults)) {
       const prop = v.schema.properties?.[key];
-      // Only explicit schema defaults (密級 絕密), RJSF's false for a required yes/no, or empty rows for minItems.
+      // Only explicit schema defaults (密級 絕密) or empty rows for minItems.
       const emptyRows = Array.isArray(value) && value.every((row) => JSON.stringify(row) === '{}');
-      expect(value === prop?.default || (prop?.type === 'boolean' && value === false) || emptyRows, `${key}=${JSON.stringify(value)}`).toBe(true);
+      expect(value === prop?.default || emptyRows, `${key}=${JSON.stringify(value)}`).toBe(true);
+    }
+    // A required yes/no question stays unanswered (RJSF's own default would answer 否).
+    for (const key of v.schema.required ?? []) {
+      if (v.schema.properties?.[key]?.type === 'boolean') expect(defaults[key], key).toBeUndefined();
     }
   });
 

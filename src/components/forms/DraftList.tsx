@@ -47,10 +47,10 @@ export const DraftList = forwardRef<HTMLHeadingElement, Props>(function DraftLis
                     最後保存 <time dateTime={d.updatedAt}>{localDateTime(d.updatedAt)}</time>
                   </span>
                   <span className="rf-draft-actions">
-                    <button type="button" className="rf-button rf-button--small" aria-describedby={labelId} onClick={() => onResume(d)}>
+                    <button type="button" className="ui-button ui-button--small" aria-describedby={labelId} onClick={() => onResume(d)}>
                       繼續填寫
                     </button>
-                    <button type="button" className="rf-button rf-button--small rf-button--danger" aria-describedby={labelId} onClick={() => onDiscard(d)}>
+                    <button type="button" className="ui-button ui-button--small ui-button--danger" aria-describedby={labelId} onClick={() => onDiscard(d)}>
                       刪除草稿
                     </button>
                   </span>

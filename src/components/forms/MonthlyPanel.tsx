@@ -88,13 +88,13 @@ export default function MonthlyPanel({ formId, initialMonth, onComputed }: Props
       </p>
       <div className="rf-monthly-fields">
         <div className="rf-field">
-          <label className="rf-label" htmlFor={`${id}-month`}>
+          <label className="ui-label" htmlFor={`${id}-month`}>
             統計月份
           </label>
           <input id={`${id}-month`} type="month" value={month} onChange={(e) => setMonth(e.target.value)} required />
         </div>
         <div className="rf-field">
-          <label className="rf-label" htmlFor={`${id}-files`}>
+          <label className="ui-label" htmlFor={`${id}-files`}>
             記錄檔（JSON，可多選）
           </label>
           <input
@@ -106,16 +106,16 @@ export default function MonthlyPanel({ formId, initialMonth, onComputed }: Props
           />
         </div>
       </div>
-      <button type="submit" className="rf-button rf-button--primary" disabled={busy}>
+      <button type="submit" className="ui-button ui-button--primary" disabled={busy}>
         計算統計
       </button>
       {problem && (
-        <p className="rf-notice rf-notice--error" role="alert">
+        <p className="ui-notice ui-notice--error" role="alert">
           {problem}
         </p>
       )}
       {report && (
-        <div className="rf-notice rf-notice--success" role="status" data-monthly-report>
+        <div className="ui-notice ui-notice--success" role="status" data-monthly-report>
           <p>
             已計算 {report.month}：共計入 {report.included.length} 份記錄
             {report.included.length > 0 && `（${report.included.join('、')}）`}。

@@ -6,9 +6,9 @@
  * Props are plain data (Astro serialises them): the form id and the procedure revision in force,
  * which every exported record carries.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type SyntheticEvent } from 'react';
 import Form, { type IChangeEvent } from '@rjsf/core';
-import type { Experimental_DefaultFormStateBehavior, RJSFValidationError, UiSchema } from '@rjsf/utils';
+import type { RJSFValidationError, UiSchema } from '@rjsf/utils';
 import type { FormId } from '../../lib/procedures.ts';
 import type { RecordEnvelope } from '../../lib/record.ts';
 import { loadRecordValidator, type RecordValidator } from '../../lib/forms/validator.ts';
@@ -16,10 +16,11 @@ import { applyDerived } from '../../lib/forms/derive.ts';
 import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../lib/forms/import.ts';
 import { getExample, getXForm } from '../../lib/forms/schemas.ts';
 import { discardDraft, listDrafts, newDraftId, saveDraft, type Draft, type DraftStorage } from '../../lib/drafts.ts';
+import { downloadFile } from '../download.ts';
 import { errorFieldId, focusField, RequiredNote, templates, widgets } from './templates.tsx';
 import { translateZhTW } from './translate.ts';
 import { DraftList } from './DraftList.tsx';
-import { clockTime, downloadText, draftLabel, draftStorage, hasContent, localDateTime, plainData, pruneEmpty, pruningValidator, renderSchema } from './record-helpers.ts';
+import { clockTime, draftLabel, draftStorage, hasContent, localDateTime, plainData, pruneEmpty, pruningValidator, renderSchema } from './record-helpers.ts';
 import type { MonthlyReport, StatsFormId } from './MonthlyPanel.tsx';
 import '../../styles/forms.css';
 
@@ -164,11 +165,6 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
   );
   const schemaForRjsf = useMemo(() => (validator ? renderSchema(validator.schema) : undefined), [validator]);
   const rjsfValidator = useMemo(() => (validator ? pruningValidator(validator.rjsf, validator.schema) : undefined), [validator]);
-  // Never answer a yes/no question for the user (RJSF would fill a required boolean with false).
-  const defaultsBehaviour = useMemo<Experimental_DefaultFormStateBehavior | undefined>(
-    () => (validator ? { ...validator.formProps.experimental_defaultFormStateBehavior, requiredBooleanDefault: 'skip' } : undefined),
-    [validator],
-  );
 
   /** Replaces the whole record (draft, example, import): a fresh form without old errors. */
   const replaceRecord = useCallback(
@@ -204,6 +200,13 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
   const markDirty = useCallback(() => {
     draft.current.dirty = true;
   }, []);
+  // Typing in the PDF panel or a dialog (certificate password, signer's name) is not the record.
+  const markDirtyFrom = useCallback(
+    (e: SyntheticEvent) => {
+      if (!(e.target as Element).closest?.('[data-pdf-panel], dialog')) markDirty();
+    },
+    [markDirty],
+  );
 
   const onSubmit = useCallback(
     (e: IChangeEvent) => {
@@ -260,7 +263,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
     }
     const env = buildRecordEnvelope(formId, current, { procedureRevision });
     const name = recordFileName(env);
-    downloadText(name, exportRecordText(env));
+    downloadFile(name, exportRecordText(env), 'application/json;charset=utf-8');
     say('success', `已匯出記錄檔「${name}」。`);
   };
 
@@ -332,8 +335,8 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
 
   if (loadError) {
     return (
-      <div className="record-form" data-record-form={formId}>
-        <p className="rf-notice rf-notice--error" role="alert">
+      <div className="record-form ui-controls" data-record-form={formId}>
+        <p className="ui-notice ui-notice--error" role="alert">
           表單載入失敗，請重新載入此頁。仍然失敗時，可先列印空白表以紙本填寫。
         </p>
       </div>
@@ -342,12 +345,12 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
 
   return (
     <div
-      className="record-form not-content"
+      className="record-form ui-controls not-content"
       data-record-form={formId}
       data-ready={validator ? 'true' : undefined}
       ref={wrapRef}
-      onInputCapture={markDirty}
-      onChangeCapture={markDirty}
+      onInputCapture={markDirtyFrom}
+      onChangeCapture={markDirtyFrom}
       onClickCapture={(e) => {
         // Adding, moving or removing a row changes the record without an input event.
         if ((e.target as HTMLElement).closest?.('.rf-form button[type="button"]')) markDirty();
@@ -374,16 +377,16 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
           )}
 
           <div className="rf-toolbar" role="group" aria-label="記錄操作">
-            <button type="button" className="rf-button" onClick={newRecord}>
+            <button type="button" className="ui-button" onClick={newRecord}>
               新記錄
             </button>
-            <button type="button" className="rf-button" onClick={fillExample}>
+            <button type="button" className="ui-button" onClick={fillExample}>
               填入範例
             </button>
-            <button type="button" className="rf-button" onClick={exportJson}>
+            <button type="button" className="ui-button" onClick={exportJson}>
               匯出記錄（JSON）
             </button>
-            <button type="button" className="rf-button" onClick={() => fileRef.current?.click()}>
+            <button type="button" className="ui-button" onClick={() => fileRef.current?.click()}>
               匯入記錄
             </button>
             <input
@@ -403,7 +406,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
             {isStatsForm(formId) && (
               <button
                 type="button"
-                className="rf-button"
+                className="ui-button"
                 aria-expanded={monthlyOpen}
                 aria-controls={`${idPrefix}-monthly`}
                 onClick={() => setMonthlyOpen((o) => !o)}
@@ -420,7 +423,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
           {notice && (
             <div
               key={`notice-${notice.seq}`}
-              className={`rf-notice rf-notice--${notice.kind}`}
+              className={`ui-notice ui-notice--${notice.kind}`}
               role={notice.kind === 'error' ? 'alert' : 'status'}
               data-notice={notice.kind}
             >
@@ -432,7 +435,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
                   ))}
                 </ul>
               )}
-              <button type="button" className="rf-button rf-button--small" onClick={() => setNotice(null)}>
+              <button type="button" className="ui-button ui-button--small" onClick={() => setNotice(null)}>
                 關閉訊息
               </button>
             </div>
@@ -457,7 +460,6 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
             schema={schemaForRjsf!}
             validator={rjsfValidator}
             uiSchema={uiSchema}
-            experimental_defaultFormStateBehavior={defaultsBehaviour}
             templates={templates}
             widgets={widgets}
             translateString={translateZhTW}
@@ -484,7 +486,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
                 符合 {x.procedureNumber} 版本/改次 {procedureRevision} 的規則。記錄只在這部電腦內，請匯出保存：
               </p>
               <div className="rf-toolbar">
-                <button type="button" className="rf-button rf-button--primary" onClick={exportJson}>
+                <button type="button" className="ui-button ui-button--primary" onClick={exportJson}>
                   匯出記錄（JSON）
                 </button>
               </div>

@@ -8,30 +8,20 @@
  * Timings are left in performance measures named pdf-export, pdf-sign, pdf-read-p12 and
  * pdf-load-library.
  */
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { FormId } from '../../lib/procedures.ts';
-import type { RecordEnvelope } from '../../lib/record.ts';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DrawnSignatureInput, FormDefinition, JsonSchema, UiSchema } from '../../lib/pdf/index.ts';
 import { getFormSchema, getUiSchema, getXForm } from '../../lib/forms/schemas.ts';
 import { requiredSignatures, type XFormSignature } from '../../lib/forms/rules.ts';
-import SignatureDialog, { type HandSignature } from '../pdf/SignatureDialog.tsx';
-import CertificateFields from '../pdf/CertificateFields.tsx';
-import { downloadBytes, errorCode, errorText, fileBytes, fontsFetched, loadPdfLib, pageFonts, safeFileName, sizeText, timed } from '../pdf/pdf-runtime.ts';
+import { downloadFile } from '../download.ts';
+import { useCertificate } from '../pdf/CertificateFields.tsx';
+import { Messages, useMessages } from '../pdf/Messages.tsx';
+import SignatureDialog, { HandSignatureControls, type HandSignature } from '../pdf/SignatureDialog.tsx';
+import SignFieldset from '../pdf/SignFieldset.tsx';
+import { errorText, fileBytes, fontWaitNote, loadPdfLib, pageFonts, safeFileName, sizeText, timed } from '../pdf/pdf-runtime.ts';
+import type { RecordPdfPanelProps } from './RecordForm.tsx';
 import '../../styles/pdf.css';
 
-export interface RecordPdfPanelProps {
-  formId: FormId;
-  envelope: RecordEnvelope;
-}
-
 type Busy = null | 'export' | 'sign';
-
-interface Message {
-  kind: 'success' | 'error' | 'info';
-  text: string;
-  /** Changes with every message, so a repeated one is announced again. */
-  seq: number;
-}
 
 /** What the record's data says about a role's signature (typed in the form). */
 function dataSignature(data: Record<string, unknown>, role: string): { name: string; signedOn: string } | null {
@@ -61,14 +51,9 @@ export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps
   const [dialogRole, setDialogRole] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [progress, setProgress] = useState('');
-  const [message, setMessage] = useState<Message | null>(null);
-  const [invalid, setInvalid] = useState<'file' | 'password' | null>(null);
   const [signRole, setSignRole] = useState(x.signatures[0]?.role ?? '');
-  const [p12, setP12] = useState<File | null>(null);
-  const [password, setPassword] = useState('');
-  const fileRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const seq = useRef(0);
+  const { message, say, clear } = useMessages();
+  const cert = useCertificate(say);
 
   // One level below the section it sits in (the record form's completion section).
   useLayoutEffect(() => {
@@ -76,11 +61,6 @@ export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps
   }, []);
   const H = headingLevel === 3 ? 'h3' : 'h4';
   const H2 = headingLevel === 3 ? 'h4' : 'h5';
-
-  const say = useCallback((kind: Message['kind'], text: string) => {
-    seq.current += 1;
-    setMessage({ kind, text, seq: seq.current });
-  }, []);
 
   const requiredRoles = useMemo(() => new Set(requiredSignatures(x, data).map((s) => s.role)), [x, data]);
   const recordNumber = typeof data[x.recordNumberField] === 'string' ? String(data[x.recordNumberField]) : '';
@@ -95,20 +75,18 @@ export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps
       Object.entries(drawn).map(([role, d]) => [role, { name: d.name, date: d.date, ...(d.image ? { image: d.image } : {}) }]),
     );
 
-  const fontNote = () => (fontsFetched() ? '' : '（首次匯出需下載中文字型，約 7 MB，請稍候）');
-
   const exportUnsigned = async () => {
     if (busy) return;
     setBusy('export');
-    setMessage(null);
-    setProgress(`正在產生 PDF…${fontNote()}`);
+    clear();
+    setProgress(`正在產生 PDF…${fontWaitNote('匯出')}`);
     try {
       const bytes = await timed('pdf-export', async () => {
         const lib = await loadPdfLib();
         return lib.exportRecordPdf({ form, record: envelope, fonts: pageFonts(), drawnSignatures: drawnSignatures() });
       });
       const name = `${baseName}.pdf`;
-      downloadBytes(name, bytes);
+      downloadFile(name, bytes, 'application/pdf');
       say('success', `已匯出「${name}」（${sizeText(bytes.length)}）。此 PDF 未經數位簽章，每頁均標示「本文件未經數位簽章」。`);
     } catch (e) {
       say('error', errorText(e, '未能產生 PDF，請再試一次。記錄內容未有改動。'));
@@ -120,23 +98,18 @@ export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps
 
   const signAndExport = async () => {
     if (busy) return;
-    setMessage(null);
-    setInvalid(null);
-    if (!p12) {
-      setInvalid('file');
-      say('error', '請先選擇你的個人憑證檔（.p12 或 .pfx）。');
-      fileRef.current?.focus();
-      return;
-    }
+    clear();
+    const p12 = cert.chosen();
+    if (!p12) return;
     const role = x.signatures.find((s) => s.role === signRole);
     if (!role) return;
     setBusy('sign');
-    setProgress(`正在讀取憑證並簽署…${fontNote()}`);
+    setProgress(`正在讀取憑證並簽署…${fontWaitNote('匯出')}`);
     try {
       const bytes = await timed('pdf-sign', async () => {
         const lib = await loadPdfLib();
         const raw = await fileBytes(p12);
-        const signer = await timed('pdf-read-p12', () => lib.readPkcs12(raw, password));
+        const signer = await timed('pdf-read-p12', () => lib.readPkcs12(raw, cert.password));
         const fonts = pageFonts();
         const image = drawn[role.role]?.image ?? undefined;
         return lib.exportSignedRecordPdf(
@@ -145,25 +118,14 @@ export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps
         );
       });
       const name = `${baseName}-已簽署.pdf`;
-      downloadBytes(name, bytes);
-      setPassword('');
+      downloadFile(name, bytes, 'application/pdf');
+      cert.signed();
       say(
         'success',
         `已以「${role.label}」身分數位簽署並匯出「${name}」（${sizeText(bytes.length)}）。其他簽署人可在「簽署記錄 PDF」頁加簽，原有簽章保持有效。`,
       );
     } catch (e) {
-      const code = errorCode(e);
-      say('error', errorText(e, '簽署失敗，請再試一次。記錄內容未有改動。'));
-      if (code === 'BAD_PASSWORD') {
-        setInvalid('password');
-        requestAnimationFrame(() => {
-          passwordRef.current?.focus();
-          passwordRef.current?.select();
-        });
-      } else if (code && ['NOT_PKCS12', 'NO_PRIVATE_KEY', 'NO_CERTIFICATE', 'CERT_EXPIRED', 'CERT_NOT_YET_VALID', 'UNSUPPORTED_KEY'].includes(code)) {
-        setInvalid('file');
-        requestAnimationFrame(() => fileRef.current?.focus());
-      }
+      cert.failed(e, '簽署失敗，請再試一次。記錄內容未有改動。');
     } finally {
       setBusy(null);
       setProgress('');
@@ -174,7 +136,7 @@ export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps
   const errorId = `${id}-message`;
 
   return (
-    <section ref={rootRef} className="pdf-ui pdf-panel" aria-labelledby={`${id}-title`} data-pdf-panel>
+    <section ref={rootRef} className="ui-controls pdf-ui pdf-panel" aria-labelledby={`${id}-title`} data-pdf-panel>
       <H id={`${id}-title`} className="pdf-title">
         PDF 記錄
       </H>
@@ -183,7 +145,7 @@ export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps
       </p>
 
       <fieldset className="pdf-group">
-        <legend className="pdf-legend">手寫簽名（選填）</legend>
+        <legend className="ui-legend">手寫簽名（選填）</legend>
         <p className="pdf-hint">
           可在此為各簽署欄畫上手寫簽名；不在此簽名的欄位，PDF 會印上記錄所載的姓名及日期（如有），列印後可親筆簽署。
         </p>
@@ -201,49 +163,23 @@ export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps
                   </span>
                 </div>
                 {s.note && <p className="pdf-hint">{s.note}</p>}
-                {d ? (
-                  <div className="pdf-sig-drawn">
-                    {d.preview ? (
-                      <img className="pdf-sig-preview" src={d.preview} alt={`${d.name}的手寫簽名`} />
-                    ) : (
-                      <span className="pdf-sig-typed">（只輸入姓名，未繪畫）</span>
-                    )}
-                    <span>
-                      姓名：{d.name}　時間：{d.date}
-                    </span>
-                  </div>
-                ) : (
-                  <p className="pdf-hint">
-                    {fromData
+                <HandSignatureControls
+                  sig={d ?? null}
+                  role={s.role}
+                  suffix={`（${s.label}）`}
+                  withDate
+                  emptyHint={
+                    fromData
                       ? `未在此簽名：PDF 印上記錄所載的「${fromData.name}${fromData.signedOn ? `，${fromData.signedOn}` : ''}」。`
-                      : '未在此簽名：PDF 上此欄留空，供列印後親筆簽署。'}
-                  </p>
-                )}
-                <div className="pdf-actions">
-                  <button
-                    type="button"
-                    className="pdf-button"
-                    onClick={() => busy === null && setDialogRole(s.role)}
-                    aria-disabled={busy !== null ? true : undefined}
-                    data-draw-role={s.role}
-                  >
-                    {d ? `重新簽名（${s.label}）` : `手寫簽名（${s.label}）`}
-                  </button>
-                  {d && (
-                    <button
-                      type="button"
-                      className="pdf-button"
-                      aria-disabled={busy !== null ? true : undefined}
-                      onClick={() => {
-                        if (busy !== null) return;
-                        setDrawn(({ [s.role]: _removed, ...rest }) => rest);
-                        say('info', `已移除「${s.label}」的手寫簽名。`);
-                      }}
-                    >
-                      移除簽名（{s.label}）
-                    </button>
-                  )}
-                </div>
+                      : '未在此簽名：PDF 上此欄留空，供列印後親筆簽署。'
+                  }
+                  busy={busy !== null}
+                  onDraw={() => setDialogRole(s.role)}
+                  onRemove={() => {
+                    setDrawn(({ [s.role]: _removed, ...rest }) => rest);
+                    say('info', `已移除「${s.label}」的手寫簽名。`);
+                  }}
+                />
               </li>
             );
           })}
@@ -253,72 +189,34 @@ export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps
       <div className="pdf-block">
         <H2 className="pdf-subtitle">匯出</H2>
         <div className="pdf-actions">
-          <button type="button" className="pdf-button" onClick={exportUnsigned} aria-disabled={busy !== null ? true : undefined} data-export-unsigned>
+          <button type="button" className="ui-button" onClick={exportUnsigned} aria-disabled={busy !== null ? true : undefined} data-export-unsigned>
             匯出 PDF（未數位簽章）
           </button>
         </div>
       </div>
 
-      <fieldset className="pdf-group" data-sign-form>
-        <legend className="pdf-legend">以個人憑證數位簽署</legend>
-        <div className="pdf-field">
-          <label htmlFor={`${id}-role`} className="pdf-label">
-            簽署身分
-          </label>
-          <select id={`${id}-role`} value={signRole} onChange={(e) => setSignRole(e.target.value)} data-sign-role>
-            {x.signatures.map((s) => (
-              <option key={s.role} value={s.role}>
-                {s.label}
-                {requiredRoles.has(s.role) ? '（本記錄必須簽署）' : ''}
-              </option>
-            ))}
-          </select>
-        </div>
-        <CertificateFields
-          idBase={id}
-          file={p12}
-          onFile={(f) => {
-            setP12(f);
-            if (invalid === 'file') setInvalid(null);
-          }}
-          password={password}
-          onPassword={(p) => {
-            setPassword(p);
-            if (invalid === 'password') setInvalid(null);
-          }}
-          fileRef={fileRef}
-          passwordRef={passwordRef}
-          errorId={message?.kind === 'error' ? errorId : undefined}
-          invalid={invalid}
-          onEnter={() => void signAndExport()}
-        />
-        <div className="pdf-actions">
-          <button type="button" className="pdf-button pdf-button--primary" onClick={signAndExport} aria-disabled={busy !== null ? true : undefined} data-sign-export>
-            簽署並匯出 PDF
-          </button>
-        </div>
-        <p className="pdf-hint">
-          其他簽署人（例如部門負責人）可稍後在<a href="/sign/">「簽署記錄 PDF」</a>頁加簽；收件人可在<a href="/verify/">「驗證記錄 PDF」</a>頁核對簽章。
-        </p>
-      </fieldset>
+      <SignFieldset
+        idBase={id}
+        legend="以個人憑證數位簽署"
+        roles={x.signatures.map((s) => ({ role: s.role, label: s.label, required: requiredRoles.has(s.role) }))}
+        role={signRole}
+        onRole={setSignRole}
+        cert={cert}
+        errorId={message?.kind === 'error' ? errorId : undefined}
+        busy={busy !== null}
+        submit={{ label: '簽署並匯出 PDF', data: 'sign-export' }}
+        onSubmit={() => void signAndExport()}
+        footer={
+          <p className="pdf-hint">
+            其他簽署人（例如部門負責人）可稍後在<a href="/sign/">「簽署記錄 PDF」</a>頁加簽；收件人可在<a href="/verify/">「驗證記錄 PDF」</a>頁核對簽章。
+          </p>
+        }
+      />
 
       <p className="pdf-progress" role="status" aria-live="polite" data-pdf-progress>
         {progress}
       </p>
-      <div aria-live="polite">
-        {message && message.kind !== 'error' && (
-          <p key={message.seq} className={`pdf-notice pdf-notice--${message.kind}`} data-pdf-message={message.kind}>
-            {message.text}
-          </p>
-        )}
-      </div>
-      <div role="alert" id={errorId}>
-        {message?.kind === 'error' && (
-          <p key={message.seq} className="pdf-notice pdf-notice--error" data-pdf-message="error">
-            {message.text}
-          </p>
-        )}
-      </div>
+      <Messages message={message} errorId={errorId} />
 
       <SignatureDialog
         roleLabel={dialogSig?.label ?? ''}

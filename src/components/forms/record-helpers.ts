@@ -1,6 +1,6 @@
 /**
- * Small browser helpers for the record form island: local storage for drafts, draft labels, file
- * download and time formatting. Nothing here talks to a network.
+ * Small browser helpers for the record form island: local storage for drafts, draft labels, time
+ * formatting and the schema/validator RJSF renders with. Nothing here talks to a network.
  */
 import { MemoryStorage, type DraftStorage } from '../../lib/drafts.ts';
 import type { FormSchema, JsonSchema, XForm } from '../../lib/forms/rules.ts';
@@ -158,19 +158,4 @@ export function pruningValidator(inner: ValidatorType, schema: FormSchema): Vali
 /** Removes keys whose value is undefined (RJSF keeps them for cleared fields). */
 export function plainData(data: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(data ?? {})) as Record<string, unknown>;
-}
-
-/** Saves `text` as a file through the browser's download (a blob URL: nothing leaves the computer). */
-export function downloadText(fileName: string, text: string, type = 'application/json'): void {
-  const blob = new Blob([text], { type: `${type};charset=utf-8` });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -4,7 +4,7 @@
  * keyboard (focus follows the row that was added, moved or removed), and an error summary that links
  * to each field.
  */
-import { useCallback, type MouseEvent, type ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import {
   ariaDescribedByIds,
   buttonId,
@@ -119,7 +119,7 @@ function FieldTemplate(props: FieldTemplateProps) {
     <WrapIfAdditionalTemplate {...props} classNames={`${classNames ?? ''} rf-field${hasErrors ? ' rf-field--invalid' : ''}`} style={style}>
       {displayLabel && !isCheckbox && label && (
         <div className="rf-label-row">
-          <label className="rf-label" htmlFor={id} id={`${id}__label`}>
+          <label className="ui-label" htmlFor={id} id={`${id}__label`}>
             {label}
           </label>
           {required && (
@@ -139,7 +139,7 @@ function FieldTemplate(props: FieldTemplateProps) {
 
 function TitleFieldTemplate({ id, title, required }: TitleFieldProps) {
   return (
-    <legend id={id} className="rf-legend">
+    <legend id={id} className="ui-legend">
       {title}
       {required && (
         <span className="rf-required" aria-hidden="true">
@@ -198,7 +198,7 @@ function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps) {
     <ul id={errorId(fieldPathId)} className="rf-field-errors">
       {list.map((error, i) => (
         <li key={i}>
-          <span className="rf-sr-only">錯誤：</span>
+          <span className="sr-only">錯誤：</span>
           {error}
         </li>
       ))}
@@ -236,96 +236,79 @@ function SelectWidget(props: WidgetProps) {
   return <CoreSelect {...props} options={{ ...props.options, enumOptions }} placeholder={props.placeholder || '請選擇…'} />;
 }
 
-function RadioWidget({ options, value, required, disabled, readonly, autofocus = false, onBlur, onFocus, onChange, id, htmlName, label, rawErrors, schema }: WidgetProps) {
-  const { enumDisabled, inline, emptyValue } = options;
-  const enumOptions = choiceOptions(schema, options.enumOptions);
+interface ChoiceListProps {
+  widget: WidgetProps;
+  type: 'radio' | 'checkbox';
+  enumOptions: EnumOptions | undefined;
+  isChecked(value: unknown): boolean;
+  onToggle(index: number, value: unknown, checked: boolean): void;
+}
+
+/** A choice field's radio buttons or checkboxes, each in its own <label>. */
+function ChoiceList({ widget, type, enumOptions, isChecked, onToggle }: ChoiceListProps) {
+  const { id, options, required, disabled, readonly, autofocus = false, onBlur, onFocus, htmlName, label, rawErrors } = widget;
+  const { enumDisabled, inline = false, emptyValue } = options;
   const format = getOptionValueFormat(options);
-  const handleBlur = useCallback(
-    ({ target }: { target: HTMLInputElement }) => onBlur(id, enumOptionValueDecoder(target?.value, enumOptions, format, emptyValue)),
-    [onBlur, enumOptions, emptyValue, id, format],
-  );
-  const handleFocus = useCallback(
-    ({ target }: { target: HTMLInputElement }) => onFocus(id, enumOptionValueDecoder(target?.value, enumOptions, format, emptyValue)),
-    [onFocus, enumOptions, emptyValue, id, format],
-  );
+  const decode = (target: HTMLInputElement) => enumOptionValueDecoder(target?.value, enumOptions, format, emptyValue);
   return (
     <div
       className={`rf-choices${inline ? ' rf-choices--inline' : ''}`}
       id={id}
-      role="radiogroup"
+      role={type === 'radio' ? 'radiogroup' : 'group'}
       aria-label={label}
-      aria-required={required || undefined}
+      aria-required={(type === 'radio' && required) || undefined}
       aria-invalid={(rawErrors?.length ?? 0) > 0 || undefined}
       aria-describedby={ariaDescribedByIds(id)}
     >
-      {(enumOptions ?? []).map((option, i) => {
-        const checked = enumOptionsIsSelected(option.value, value);
-        const itemDisabled = Array.isArray(enumDisabled) && enumDisabled.includes(option.value);
-        return (
-          <label key={String(option.value)} className="rf-choice">
-            <input
-              type="radio"
-              id={optionId(id, i)}
-              name={htmlName || id}
-              checked={checked}
-              value={enumOptionValueEncoder(option.value, i, format)}
-              disabled={disabled || itemDisabled || readonly}
-              autoFocus={autofocus && i === 0}
-              onChange={() => onChange(option.value)}
-              onBlur={handleBlur}
-              onFocus={handleFocus}
-            />
-            <span>{option.label}</span>
-          </label>
-        );
-      })}
+      {(enumOptions ?? []).map((option, i) => (
+        <label key={String(option.value)} className="rf-choice">
+          <input
+            type={type}
+            id={optionId(id, i)}
+            name={htmlName || id}
+            checked={isChecked(option.value)}
+            value={enumOptionValueEncoder(option.value, i, format)}
+            disabled={disabled || (Array.isArray(enumDisabled) && enumDisabled.includes(option.value)) || readonly}
+            autoFocus={autofocus && i === 0}
+            onChange={(event) => onToggle(i, option.value, event.target.checked)}
+            onBlur={({ target }) => onBlur(id, decode(target))}
+            onFocus={({ target }) => onFocus(id, decode(target))}
+          />
+          <span>{option.label}</span>
+        </label>
+      ))}
     </div>
   );
 }
 
-function CheckboxesWidget({ id, disabled, options, value, autofocus = false, readonly, onChange, onBlur, onFocus, htmlName, label, rawErrors, schema }: WidgetProps) {
-  const { inline = false, enumDisabled, emptyValue } = options;
+function RadioWidget(props: WidgetProps) {
+  const enumOptions = choiceOptions(props.schema, props.options.enumOptions);
+  return (
+    <ChoiceList
+      widget={props}
+      type="radio"
+      enumOptions={enumOptions}
+      isChecked={(v) => enumOptionsIsSelected(v, props.value)}
+      onToggle={(_i, v) => props.onChange(v)}
+    />
+  );
+}
+
+function CheckboxesWidget(props: WidgetProps) {
+  const { schema, value, onChange } = props;
   const items = schema?.items && typeof schema.items === 'object' && !Array.isArray(schema.items) ? (schema.items as RJSFSchema) : undefined;
-  const enumOptions = choiceOptions(items, options.enumOptions);
-  const format = getOptionValueFormat(options);
+  const enumOptions = choiceOptions(items, props.options.enumOptions);
   const values: unknown[] = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return (
-    <div
-      className={`rf-choices${inline ? ' rf-choices--inline' : ''}`}
-      id={id}
-      role="group"
-      aria-label={label}
-      aria-invalid={(rawErrors?.length ?? 0) > 0 || undefined}
-      aria-describedby={ariaDescribedByIds(id)}
-    >
-      {(enumOptions ?? []).map((option, index) => {
-        const checked = enumOptionsIsSelected(option.value, values as never);
-        const itemDisabled = Array.isArray(enumDisabled) && enumDisabled.includes(option.value);
-        return (
-          <label key={String(option.value)} className="rf-choice">
-            <input
-              type="checkbox"
-              id={optionId(id, index)}
-              name={htmlName || id}
-              checked={checked}
-              value={enumOptionValueEncoder(option.value, index, format)}
-              disabled={disabled || itemDisabled || readonly}
-              autoFocus={autofocus && index === 0}
-              onChange={(event) =>
-                onChange(
-                  event.target.checked
-                    ? enumOptionsSelectValue(index, values as never, enumOptions)
-                    : enumOptionsDeselectValue(index, values as never, enumOptions),
-                )
-              }
-              onBlur={({ target }) => onBlur(id, enumOptionValueDecoder(target?.value, enumOptions, format, emptyValue))}
-              onFocus={({ target }) => onFocus(id, enumOptionValueDecoder(target?.value, enumOptions, format, emptyValue))}
-            />
-            <span>{option.label}</span>
-          </label>
-        );
-      })}
-    </div>
+    <ChoiceList
+      widget={props}
+      type="checkbox"
+      enumOptions={enumOptions}
+      isChecked={(v) => enumOptionsIsSelected(v, values as never)}
+      onToggle={(i, _v, on) =>
+        onChange(on ? enumOptionsSelectValue(i, values as never, enumOptions) : enumOptionsDeselectValue(i, values as never, enumOptions))
+      }
+    />
   );
 }
 
@@ -334,15 +317,15 @@ function CheckboxesWidget({ id, disabled, options, value, autofocus = false, rea
 
 function TextButton({ label, extra, className, onClick, disabled, id }: { label: string; extra?: string; className: string; onClick?: (e: MouseEvent<HTMLButtonElement>) => void; disabled?: boolean; id?: string }) {
   return (
-    <button type="button" id={id} className={`rf-button ${className}`} onClick={onClick} disabled={disabled}>
+    <button type="button" id={id} className={`ui-button ${className}`} onClick={onClick} disabled={disabled}>
       {label}
-      {extra && <span className="rf-sr-only">{extra}</span>}
+      {extra && <span className="sr-only">{extra}</span>}
     </button>
   );
 }
 
 function AddButton({ id, onClick, disabled, registry }: IconButtonProps) {
-  return <TextButton id={id} className="rf-button--add" label={registry.translateString(TranslatableString.AddButton)} onClick={onClick} disabled={disabled} />;
+  return <TextButton id={id} className="rf-add" label={registry.translateString(TranslatableString.AddButton)} onClick={onClick} disabled={disabled} />;
 }
 
 function SubmitButton({ uiSchema }: SubmitButtonProps) {
@@ -350,7 +333,7 @@ function SubmitButton({ uiSchema }: SubmitButtonProps) {
   if (norender) return null;
   return (
     <div className="rf-submit">
-      <button type="submit" {...props} className={`rf-button rf-button--primary ${props.className ?? ''}`}>
+      <button type="submit" {...props} className={`ui-button ui-button--primary ${props.className ?? ''}`}>
         {submitText}
       </button>
     </div>
@@ -391,14 +374,14 @@ function ArrayFieldItemButtonsTemplate(props: ArrayFieldItemButtonsTemplateProps
   return (
     <>
       {(hasMoveUp || hasMoveDown) && (
-        <TextButton id={buttonId(fieldPathId, 'moveUp')} className="rf-button--small" label={t(TranslatableString.MoveUpButton)} extra={row} disabled={off || !hasMoveUp} onClick={moveUp} />
+        <TextButton id={buttonId(fieldPathId, 'moveUp')} className="ui-button--small" label={t(TranslatableString.MoveUpButton)} extra={row} disabled={off || !hasMoveUp} onClick={moveUp} />
       )}
       {(hasMoveUp || hasMoveDown) && (
-        <TextButton id={buttonId(fieldPathId, 'moveDown')} className="rf-button--small" label={t(TranslatableString.MoveDownButton)} extra={row} disabled={off || !hasMoveDown} onClick={moveDown} />
+        <TextButton id={buttonId(fieldPathId, 'moveDown')} className="ui-button--small" label={t(TranslatableString.MoveDownButton)} extra={row} disabled={off || !hasMoveDown} onClick={moveDown} />
       )}
-      {hasCopy && <TextButton id={buttonId(fieldPathId, 'copy')} className="rf-button--small" label={t(TranslatableString.CopyButton)} extra={row} disabled={off} onClick={copy} />}
+      {hasCopy && <TextButton id={buttonId(fieldPathId, 'copy')} className="ui-button--small" label={t(TranslatableString.CopyButton)} extra={row} disabled={off} onClick={copy} />}
       {hasRemove && (
-        <TextButton id={buttonId(fieldPathId, 'remove')} className="rf-button--small rf-button--danger" label={t(TranslatableString.RemoveButton)} extra={row} disabled={off} onClick={remove} />
+        <TextButton id={buttonId(fieldPathId, 'remove')} className="ui-button--small ui-button--danger" label={t(TranslatableString.RemoveButton)} extra={row} disabled={off} onClick={remove} />
       )}
     </>
   );
@@ -450,7 +433,7 @@ function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
       {canAdd && (
         <TextButton
           id={buttonId(fieldPathId, 'add')}
-          className="rf-button--add"
+          className="rf-add"
           label={registry.translateString(TranslatableString.AddButton)}
           extra={legend ? `（${legend}）` : undefined}
           onClick={add}
@@ -463,21 +446,6 @@ function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
 
 // ---------------------------------------------------------------------------------------------
 // Error summary
-
-/**
- * The summary line. A missing group (e.g. the whole 「簽署」 block) is named by the library after the
- * form itself; name the group instead, so the line says which part of the form is missing.
- */
-function summaryText(error: RJSFValidationError, root: RJSFSchema): string {
-  const zh = (error.params as { zh?: ZhError } | undefined)?.zh;
-  if (!zh || zh.path === '' || zh.title !== root.title) return error.stack;
-  let node: RJSFSchema | undefined = root;
-  for (const seg of zh.path.split('/').slice(1)) {
-    const props = node?.properties as Record<string, RJSFSchema> | undefined;
-    node = props?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return node?.title ? `「${node.title}」：${zh.text}` : error.stack;
-}
 
 function ErrorListTemplate({ errors, registry }: ErrorListProps) {
   const { idPrefix, idSeparator } = registry.globalFormOptions;
@@ -499,7 +467,7 @@ function ErrorListTemplate({ errors, registry }: ErrorListProps) {
           return (
             <li key={i}>
               <a href={`#${id}`} onClick={jump(id)}>
-                {summaryText(error, registry.rootSchema)}
+                {error.stack}
               </a>
             </li>
           );
@@ -532,7 +500,7 @@ export function RequiredNote(): ReactNode {
   return (
     <p className="rf-required-note">
       標有 <span aria-hidden="true">＊</span>
-      <span className="rf-sr-only">星號</span> 的欄位必須填寫。
+      <span className="sr-only">星號</span> 的欄位必須填寫。
     </p>
   );
 }

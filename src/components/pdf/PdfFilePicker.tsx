@@ -34,7 +34,7 @@ export default function PdfFilePicker({ id, label, hint, onFile, disabled }: Pro
       }}
       data-drop-zone
     >
-      <label htmlFor={id} className="pdf-label">
+      <label htmlFor={id} className="ui-label">
         {label}
       </label>
       <input

@@ -154,7 +154,7 @@ export function SignatureTable({ report, fmt, detailed }: { report: VerifyReport
   return (
     <div className="pdf-table-wrap">
       <table className="pdf-table" data-signatures>
-        <caption className="pdf-sr-only">數位簽章（按簽署先後）</caption>
+        <caption className="sr-only">數位簽章（按簽署先後）</caption>
         <thead>
           <tr>
             <th scope="col">#</th>

@@ -4,32 +4,25 @@
  * handwritten signature, and signs with their .p12. The signature is added as an incremental
  * update, so earlier signatures stay valid. Nothing leaves the browser.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { RegisterRevision } from '../../lib/register.ts';
-import CertificateFields from './CertificateFields.tsx';
+import { downloadFile } from '../download.ts';
+import { useCertificate } from './CertificateFields.tsx';
+import { Messages, useMessages } from './Messages.tsx';
 import PdfFilePicker from './PdfFilePicker.tsx';
 import { RecordIdentityList, SignatureTable, VerdictBox, intact, verdictOf } from './ReportParts.tsx';
-import SignatureDialog, { type HandSignature } from './SignatureDialog.tsx';
-import { inspectPdf, preloadWhenIdle, type Inspection } from './inspect.ts';
-import { downloadBytes, errorCode, errorText, fileBytes, fontsFetched, loadPdfLib, pageFonts, safeFileName, sizeText, timed } from './pdf-runtime.ts';
+import SignatureDialog, { HandSignatureControls, type HandSignature } from './SignatureDialog.tsx';
+import SignFieldset from './SignFieldset.tsx';
+import { inspectFile, inspectPdf, unreadableText, useReaderPage, type InspectedFile } from './inspect.ts';
+import { fileBytes, fontWaitNote, loadPdfLib, pageFonts, safeFileName, sizeText, timed } from './pdf-runtime.ts';
 
 export interface SignRecordPdfProps {
   trust: string[];
   register: RegisterRevision[];
 }
 
-interface Loaded extends Inspection {
-  fileName: string;
-}
-
-interface Message {
-  kind: 'success' | 'error' | 'info';
-  text: string;
-  seq: number;
-}
-
 /** Why this PDF cannot be signed, or null. */
-function blocker(l: Loaded): string | null {
+function blocker(l: InspectedFile): string | null {
   const r = l.report;
   if (!r.ours) return `${r.message ?? '此 PDF 不是本手冊產生的記錄'}，不能在此簽署。請使用本手冊匯出的記錄 PDF。`;
   if (r.signatures.some((s) => !intact(s)) || r.bytesAfterLastSignature > 0) {
@@ -43,32 +36,16 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
   const id = useId().replace(/:/g, '');
   const [loading, setLoading] = useState(false);
   const [signing, setSigning] = useState(false);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loaded, setLoaded] = useState<InspectedFile | null>(null);
   const [role, setRole] = useState('');
   const [hand, setHand] = useState<HandSignature | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
-  const [p12, setP12] = useState<File | null>(null);
-  const [password, setPassword] = useState('');
-  const [invalid, setInvalid] = useState<'file' | 'password' | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
+  const { message, say, clear } = useMessages();
+  const cert = useCertificate(say);
   const resultRef = useRef<HTMLHeadingElement>(null);
-  const seq = useRef(0);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => {
-    setHydrated(true);
-    // This page exists to read PDFs: fetch the library while the user picks a file (and so it
-    // keeps working if the connection drops afterwards).
-    return preloadWhenIdle();
-  }, []);
+  const hydrated = useReaderPage();
 
-  const say = (kind: Message['kind'], text: string) => {
-    seq.current += 1;
-    setMessage({ kind, text, seq: seq.current });
-  };
-
-  const show = (l: Loaded) => {
+  const show = (l: InspectedFile) => {
     setLoaded(l);
     const required = l.requiredRoles ?? [];
     const first = (l.report.unsignedFields.find((u) => required.includes(u.field)) ?? l.report.unsignedFields[0])?.field ?? '';
@@ -77,15 +54,14 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
 
   const open = async (file: File) => {
     setLoading(true);
-    setMessage(null);
+    clear();
     setLoaded(null);
     setHand(null);
     try {
-      const bytes = await fileBytes(file);
-      show({ ...(await inspectPdf(bytes, trust, register)), fileName: file.name });
+      show(await inspectFile(file, trust, register));
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (e) {
-      say('error', `未能讀取「${file.name}」：${errorText(e, '無法讀取此 PDF 檔，檔案可能已損毀。')}`);
+      say('error', `未能讀取「${file.name}」：${unreadableText(e)}`);
     } finally {
       setLoading(false);
     }
@@ -93,29 +69,24 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
 
   const sign = async () => {
     if (!loaded || signing) return;
-    setMessage(null);
-    setInvalid(null);
-    if (!p12) {
-      setInvalid('file');
-      say('error', '請先選擇你的個人憑證檔（.p12 或 .pfx）。');
-      fileRef.current?.focus();
-      return;
-    }
+    clear();
+    const p12 = cert.chosen();
+    if (!p12) return;
     const target = loaded.report.unsignedFields.find((u) => u.field === role);
     if (!target) return;
     setSigning(true);
     try {
       const out = await timed('pdf-sign', async () => {
         const lib = await loadPdfLib();
-        const signer = await timed('pdf-read-p12', async () => lib.readPkcs12(await fileBytes(p12), password));
+        const signer = await timed('pdf-read-p12', async () => lib.readPkcs12(await fileBytes(p12), cert.password));
         return lib.addSignature(loaded.bytes, { signer, role: target.field, fonts: pageFonts(), ...(hand?.image ? { image: hand.image } : {}) });
       });
       const base = loaded.identity?.recordNumber ? safeFileName(loaded.identity.recordNumber) : safeFileName(loaded.fileName.replace(/(-已簽署)?\.pdf$/i, ''));
       const name = `${base}-已簽署.pdf`;
-      downloadBytes(name, out);
-      setPassword('');
+      downloadFile(name, out, 'application/pdf');
+      cert.signed();
       setHand(null);
-      const next = { ...(await inspectPdf(out, trust, register)), fileName: name };
+      const next: InspectedFile = { ...(await inspectPdf(out, trust, register)), fileName: name };
       show(next);
       const mine = next.report.signatures.find((s) => s.field === target.field);
       say(
@@ -123,18 +94,7 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
         `已加上「${target.role}」的數位簽章${mine?.signerName ? `（${mine.signerName}）` : ''}，並下載「${name}」（${sizeText(out.length)}）。原有簽章保持不變。`,
       );
     } catch (e) {
-      const code = errorCode(e);
-      say('error', errorText(e, '簽署失敗，請再試一次。'));
-      if (code === 'BAD_PASSWORD') {
-        setInvalid('password');
-        requestAnimationFrame(() => {
-          passwordRef.current?.focus();
-          passwordRef.current?.select();
-        });
-      } else if (code && ['NOT_PKCS12', 'NO_PRIVATE_KEY', 'NO_CERTIFICATE', 'CERT_EXPIRED', 'CERT_NOT_YET_VALID', 'UNSUPPORTED_KEY'].includes(code)) {
-        setInvalid('file');
-        requestAnimationFrame(() => fileRef.current?.focus());
-      }
+      cert.failed(e, '簽署失敗，請再試一次。');
     } finally {
       setSigning(false);
     }
@@ -145,7 +105,7 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
   const errorId = `${id}-error`;
 
   return (
-    <div className="pdf-ui pdf-sign not-content" data-sign-ready={hydrated ? 'true' : undefined}>
+    <div className="ui-controls pdf-ui pdf-sign not-content" data-sign-ready={hydrated ? 'true' : undefined}>
       <PdfFilePicker
         id={`${id}-pdf`}
         label="選擇要簽署的記錄 PDF"
@@ -154,7 +114,7 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
         disabled={loading || signing}
       />
       <p className="pdf-progress" role="status" aria-live="polite" data-pdf-progress>
-        {loading ? '正在讀取 PDF…' : signing ? `正在簽署…${fontsFetched() ? '' : '（首次簽署需下載中文字型，約 7 MB，請稍候）'}` : ''}
+        {loading ? '正在讀取 PDF…' : signing ? `正在簽署…${fontWaitNote('簽署')}` : ''}
       </p>
 
       {loaded && (
@@ -181,96 +141,41 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
             </>
           )}
           {block && (
-            <p className="pdf-notice pdf-notice--error" data-sign-blocked>
+            <p className="ui-notice ui-notice--error" data-sign-blocked>
               {block}
             </p>
           )}
 
           {!block && (
-            <fieldset className="pdf-group" data-sign-form>
-              <legend className="pdf-legend">加上你的數位簽章</legend>
+            <SignFieldset
+              idBase={id}
+              legend="加上你的數位簽章"
+              roles={loaded.report.unsignedFields.map((u) => ({ role: u.field, label: u.role, required: !!loaded.requiredRoles?.includes(u.field) }))}
+              role={role}
+              onRole={setRole}
+              cert={cert}
+              errorId={message?.kind === 'error' ? errorId : undefined}
+              busy={signing}
+              submit={{ label: '簽署並下載 PDF', data: 'sign-add' }}
+              onSubmit={() => void sign()}
+            >
               <div className="pdf-field">
-                <label htmlFor={`${id}-role`} className="pdf-label">
-                  簽署身分
-                </label>
-                <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value)} data-sign-role>
-                  {loaded.report.unsignedFields.map((u) => (
-                    <option key={u.field} value={u.field}>
-                      {u.role}
-                      {loaded.requiredRoles?.includes(u.field) ? '（本記錄必須簽署）' : ''}
-                    </option>
-                  ))}
-                </select>
+                <span className="ui-label">手寫簽名（選填）</span>
+                <HandSignatureControls
+                  sig={hand}
+                  role={role}
+                  emptyHint="不畫手寫簽名時，簽署欄會以大字印上憑證上的姓名。"
+                  busy={signing}
+                  onDraw={() => setDialogOpen(true)}
+                  onRemove={() => setHand(null)}
+                />
               </div>
-              <div className="pdf-field">
-                <span className="pdf-label" id={`${id}-hand-label`}>
-                  手寫簽名（選填）
-                </span>
-                {hand ? (
-                  <div className="pdf-sig-drawn" data-drawn="true">
-                    {hand.preview ? (
-                      <img className="pdf-sig-preview" src={hand.preview} alt={`${hand.name}的手寫簽名`} />
-                    ) : (
-                      <span className="pdf-sig-typed">（只輸入姓名，未繪畫）</span>
-                    )}
-                    <span>姓名：{hand.name}</span>
-                  </div>
-                ) : (
-                  <p className="pdf-hint">不畫手寫簽名時，簽署欄會以大字印上憑證上的姓名。</p>
-                )}
-                <div className="pdf-actions">
-                  <button type="button" className="pdf-button" onClick={() => !signing && setDialogOpen(true)} aria-disabled={signing ? true : undefined} data-draw-role={role}>
-                    {hand ? '重新簽名' : '手寫簽名'}
-                  </button>
-                  {hand && (
-                    <button type="button" className="pdf-button" onClick={() => !signing && setHand(null)} aria-disabled={signing ? true : undefined}>
-                      移除手寫簽名
-                    </button>
-                  )}
-                </div>
-              </div>
-              <CertificateFields
-                idBase={id}
-                file={p12}
-                onFile={(f) => {
-                  setP12(f);
-                  if (invalid === 'file') setInvalid(null);
-                }}
-                password={password}
-                onPassword={(p) => {
-                  setPassword(p);
-                  if (invalid === 'password') setInvalid(null);
-                }}
-                fileRef={fileRef}
-                passwordRef={passwordRef}
-                errorId={message?.kind === 'error' ? errorId : undefined}
-                invalid={invalid}
-                onEnter={() => void sign()}
-              />
-              <div className="pdf-actions">
-                <button type="button" className="pdf-button pdf-button--primary" onClick={sign} aria-disabled={signing ? true : undefined} data-sign-add>
-                  簽署並下載 PDF
-                </button>
-              </div>
-            </fieldset>
+            </SignFieldset>
           )}
         </section>
       )}
 
-      <div aria-live="polite">
-        {message && message.kind !== 'error' && (
-          <p key={message.seq} className={`pdf-notice pdf-notice--${message.kind}`} data-pdf-message={message.kind}>
-            {message.text}
-          </p>
-        )}
-      </div>
-      <div role="alert" id={errorId}>
-        {message?.kind === 'error' && (
-          <p key={message.seq} className="pdf-notice pdf-notice--error" data-pdf-message="error">
-            {message.text}
-          </p>
-        )}
-      </div>
+      <Messages message={message} errorId={errorId} />
 
       <SignatureDialog
         roleLabel={roleLabel}

@@ -3,6 +3,7 @@
  * is always required (it is the signature's text alternative, and the only way to sign for
  * someone who cannot draw with a pointer); the drawing itself may be left empty. 「清除」,
  * 「確定」 and 「取消」 are buttons, Esc cancels, focus returns to the button that opened it.
+ * HandSignatureControls shows a drawn signature with the buttons that open, redo or remove it.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import SignaturePad from 'signature_pad';
@@ -153,7 +154,7 @@ export default function SignatureDialog({ roleLabel, initialName, open, onConfir
         在下面的方框內用滑鼠、觸控筆或手指簽名，並輸入簽署人姓名。不能繪畫時，只輸入姓名亦可確定：簽署欄會印上姓名。
       </p>
       <div className="pdf-field">
-        <label htmlFor={`${id}-name`} className="pdf-label">
+        <label htmlFor={`${id}-name`} className="ui-label">
           簽署人姓名<span className="pdf-required">（必填）</span>
         </label>
         <input
@@ -193,21 +194,73 @@ export default function SignatureDialog({ roleLabel, initialName, open, onConfir
         </span>
       </div>
       {error && (
-        <p id={`${id}-error`} className="pdf-notice pdf-notice--error" role="alert">
+        <p id={`${id}-error`} className="ui-notice ui-notice--error" role="alert">
           {error}
         </p>
       )}
       <div className="pdf-actions">
-        <button type="button" className="pdf-button" onClick={clear}>
+        <button type="button" className="ui-button" onClick={clear}>
           清除
         </button>
-        <button type="button" className="pdf-button pdf-button--primary" onClick={confirm}>
+        <button type="button" className="ui-button ui-button--primary" onClick={confirm}>
           確定
         </button>
-        <button type="button" className="pdf-button" onClick={onCancel}>
+        <button type="button" className="ui-button" onClick={onCancel}>
           取消
         </button>
       </div>
     </dialog>
+  );
+}
+
+interface ControlsProps {
+  /** The drawn signature, or null. */
+  sig: HandSignature | null;
+  /** The role the signature is for (data-draw-role). */
+  role: string;
+  /** Added to the button texts when a panel lists several roles: 「（接待人）」. */
+  suffix?: string;
+  /** Shows when it was drawn beside the name (it is printed under the drawing). */
+  withDate?: boolean;
+  /** What stands in its place while nothing is drawn. */
+  emptyHint: string;
+  /** Work is in progress: the buttons do nothing (they stay focusable). */
+  busy: boolean;
+  onDraw(): void;
+  onRemove(): void;
+}
+
+/** A drawn signature's preview (or a hint) with 「手寫簽名」/「重新簽名」 and 「移除手寫簽名」. */
+export function HandSignatureControls({ sig, role, suffix = '', withDate = false, emptyHint, busy, onDraw, onRemove }: ControlsProps) {
+  const off = busy ? true : undefined;
+  return (
+    <>
+      {sig ? (
+        <div className="pdf-sig-drawn" data-drawn="true">
+          {sig.preview ? (
+            <img className="pdf-sig-preview" src={sig.preview} alt={`${sig.name}的手寫簽名`} />
+          ) : (
+            <span className="pdf-sig-typed">（只輸入姓名，未繪畫）</span>
+          )}
+          <span>
+            姓名：{sig.name}
+            {withDate && `　時間：${sig.date}`}
+          </span>
+        </div>
+      ) : (
+        <p className="pdf-hint">{emptyHint}</p>
+      )}
+      <div className="pdf-actions">
+        <button type="button" className="ui-button" onClick={() => !busy && onDraw()} aria-disabled={off} data-draw-role={role}>
+          {sig ? '重新簽名' : '手寫簽名'}
+          {suffix}
+        </button>
+        {sig && (
+          <button type="button" className="ui-button" onClick={() => !busy && onRemove()} aria-disabled={off}>
+            移除手寫簽名{suffix}
+          </button>
+        )}
+      </div>
+    </>
   );
 }

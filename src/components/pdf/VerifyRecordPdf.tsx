@@ -3,12 +3,13 @@
  * changed after signing, the embedded record as a table, and how its procedure revision stands in
  * the register. Everything runs in the browser; the file is not uploaded.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { RegisterRevision } from '../../lib/register.ts';
+import { useMessages } from './Messages.tsx';
 import PdfFilePicker from './PdfFilePicker.tsx';
 import { RecordIdentityList, SignatureTable, VerdictBox, intact, verdictOf } from './ReportParts.tsx';
-import { inspectPdf, preloadWhenIdle, type Inspection } from './inspect.ts';
-import { errorText, fileBytes, sizeText } from './pdf-runtime.ts';
+import { inspectFile, unreadableText, useReaderPage, type InspectedFile } from './inspect.ts';
+import { sizeText } from './pdf-runtime.ts';
 
 export interface VerifyRecordPdfProps {
   /** PEM certificates of the CAs the company trusts (trust/company-ca.json). */
@@ -16,36 +17,22 @@ export interface VerifyRecordPdfProps {
   register: RegisterRevision[];
 }
 
-interface Shown extends Inspection {
-  fileName: string;
-}
-
 export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProps) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ text: string; seq: number } | null>(null);
-  const [shown, setShown] = useState<Shown | null>(null);
+  const [shown, setShown] = useState<InspectedFile | null>(null);
+  const { message: error, say, clear } = useMessages();
   const resultRef = useRef<HTMLHeadingElement>(null);
-  const seq = useRef(0);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => {
-    setHydrated(true);
-    // This page exists to read PDFs: fetch the library while the user picks a file (and so it
-    // keeps working if the connection drops afterwards).
-    return preloadWhenIdle();
-  }, []);
+  const hydrated = useReaderPage();
 
   const check = async (file: File) => {
     setBusy(true);
-    setError(null);
+    clear();
     setShown(null);
     try {
-      const bytes = await fileBytes(file);
-      const result = await inspectPdf(bytes, trust, register);
-      setShown({ ...result, fileName: file.name });
+      setShown(await inspectFile(file, trust, register));
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (e) {
-      seq.current += 1;
-      setError({ text: `未能驗證「${file.name}」：${errorText(e, '無法讀取此 PDF 檔，檔案可能已損毀。')}`, seq: seq.current });
+      say('error', `未能驗證「${file.name}」：${unreadableText(e)}`);
     } finally {
       setBusy(false);
     }
@@ -55,9 +42,9 @@ export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProp
   const verdict = r ? verdictOf(r) : null;
 
   return (
-    <div className="pdf-ui pdf-verify not-content" data-verify-ready={hydrated ? 'true' : undefined}>
+    <div className="ui-controls pdf-ui pdf-verify not-content" data-verify-ready={hydrated ? 'true' : undefined}>
       {trust.length === 0 && (
-        <p className="pdf-notice pdf-notice--info" data-trust-empty>
+        <p className="ui-notice ui-notice--info" data-trust-empty>
           公司信任的憑證機構清單目前是空的：任何簽章都會顯示「憑證不受信任」。簽章是否完整（文件有否被修改）仍會照常檢查。
         </p>
       )}
@@ -73,7 +60,7 @@ export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProp
       </p>
       <div role="alert">
         {error && (
-          <p key={error.seq} className="pdf-notice pdf-notice--error" data-verify-error>
+          <p key={error.seq} className="ui-notice ui-notice--error" data-verify-error>
             {error.text}
           </p>
         )}
@@ -134,7 +121,7 @@ export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProp
               {shown.rows.length > 0 ? (
                 <div className="pdf-table-wrap">
                   <table className="pdf-table pdf-record-table" data-record-table>
-                    <caption className="pdf-sr-only">內嵌的記錄資料</caption>
+                    <caption className="sr-only">內嵌的記錄資料</caption>
                     <thead>
                       <tr>
                         <th scope="col">欄位</th>

@@ -1,13 +1,14 @@
 /**
  * Reads a chosen PDF for the verify and sign pages: verifyPdf against the trust list and register
  * the page was built with, plus what the record is (form title, record number) from the form
- * schemas. Loads the PDF library and the schemas on first use.
+ * schemas. Loads the PDF library and the schemas on first use (preloaded once the page is idle).
  */
+import { useEffect, useState } from 'react';
 import type { FormDefinition, JsonSchema, UiSchema, VerifyReport } from '../../lib/pdf/index.ts';
 import type { RegisterRevision } from '../../lib/register.ts';
 import { requiredSignatures } from '../../lib/forms/rules.ts';
 import type { DateFormat, RecordIdentity } from './ReportParts.tsx';
-import { loadForms, loadPdfLib, timed, type FormsLib } from './pdf-runtime.ts';
+import { errorText, fileBytes, loadForms, loadPdfLib, timed, type FormsLib } from './pdf-runtime.ts';
 import { recordRows, type RecordRow } from './record-rows.ts';
 
 export interface Inspection {
@@ -68,8 +69,36 @@ export async function inspectPdf(bytes: Uint8Array, trust: string[], register: R
   return { bytes, report, identity, rows: recordRows(lib, form?.def ?? null, data), fmt, requiredRoles };
 }
 
+/** A chosen file, read. */
+export interface InspectedFile extends Inspection {
+  fileName: string;
+}
+
+export async function inspectFile(file: File, trust: string[], register: RegisterRevision[]): Promise<InspectedFile> {
+  return { ...(await inspectPdf(await fileBytes(file), trust, register)), fileName: file.name };
+}
+
+/** Why a chosen file could not be read, in zh-TW. */
+export function unreadableText(e: unknown): string {
+  return errorText(e, '無法讀取此 PDF 檔，檔案可能已損毀。');
+}
+
+/**
+ * For the sign and verify pages' islands: true once hydrated (the page's data-*-ready attribute),
+ * and the PDF library fetched while the user picks a file, so it keeps working if the connection
+ * drops afterwards.
+ */
+export function useReaderPage(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => {
+    setHydrated(true);
+    return preloadWhenIdle();
+  }, []);
+  return hydrated;
+}
+
 /** Starts loading the PDF library and the schemas once the page is idle; returns a canceller. */
-export function preloadWhenIdle(): () => void {
+function preloadWhenIdle(): () => void {
   const run = () => {
     loadPdfLib().catch(() => undefined);
     loadForms().catch(() => undefined);

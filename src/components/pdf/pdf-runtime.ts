@@ -1,9 +1,9 @@
 /**
  * Browser runtime shared by the PDF islands (record form panel, sign page, verify page): loads
  * the PDF library only when the user acts (it is ~1.7 MB minified), fetches the fonts from this
- * site once per page, reads chosen files, saves results through the browser's download, and
- * turns any failure into a zh-TW message. Nothing here sends data anywhere: the only requests
- * are the site's own JS chunks and /fonts/*.ttf.
+ * site once per page, reads chosen files and turns any failure into a zh-TW message. Nothing here
+ * sends data anywhere: the only requests are the site's own JS chunks and /fonts/*.ttf. Results
+ * are saved with downloadFile (../download.ts).
  */
 import type { FontSource, PdfFontSources } from '../../lib/pdf/index.ts';
 
@@ -61,9 +61,9 @@ function fetchBytes(url: string, onLoaded?: () => void): FontSource {
 let fonts: PdfFontSources | null = null;
 let tcFetched = false;
 
-/** Whether the main font has been downloaded on this page (the first export waits for it). */
-export function fontsFetched(): boolean {
-  return tcFetched;
+/** What the progress line adds while the first PDF of the page waits for the main font ('' once fetched). */
+export function fontWaitNote(action: '匯出' | '簽署'): string {
+  return tcFetched ? '' : `（首次${action}需下載中文字型，約 7 MB，請稍候）`;
 }
 
 /**
@@ -95,21 +95,6 @@ export async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
 
 export async function fileBytes(file: Blob): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
-}
-
-/** Saves bytes as a file through the browser's download (a blob: URL; nothing is uploaded). */
-export function downloadBytes(fileName: string, bytes: Uint8Array, type = 'application/pdf'): void {
-  const blob = new Blob([bytes.slice().buffer as ArrayBuffer], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 /** A file name from a record number (characters file systems reject become "-"). */

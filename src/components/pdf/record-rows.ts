@@ -19,15 +19,6 @@ export interface RecordRow {
 
 type Node = ReturnType<PdfLib['formModel']>['fields'][number];
 
-function valueAt(data: unknown, path: string[]): unknown {
-  let cur = data;
-  for (const k of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[k];
-  }
-  return cur;
-}
-
 export function recordRows(lib: PdfLib, def: FormDefinition | null, data: Record<string, unknown>): RecordRow[] {
   if (!def) return jsonRows(data, '', 0);
   let model: ReturnType<PdfLib['formModel']>;
@@ -40,17 +31,17 @@ export function recordRows(lib: PdfLib, def: FormDefinition | null, data: Record
   const visit = (nodes: Node[], base: unknown, depth: number) => {
     for (const n of nodes) {
       if (n.type === 'scalar') {
-        rows.push({ label: n.title, value: lib.displayValue(n, valueAt(base, n.path)), depth });
+        rows.push({ label: n.title, value: lib.displayValue(n, lib.valueAt(base, n.path)), depth });
       } else if (n.type === 'group') {
         rows.push({ label: n.title, value: '', depth, heading: true });
         visit(n.children, base, depth + 1);
       } else {
-        const items = valueAt(base, n.path);
+        const items = lib.valueAt(base, n.path);
         const list = Array.isArray(items) ? items : [];
         rows.push({ label: n.title, value: list.length === 0 ? '（無）' : `共 ${list.length} 列`, depth, heading: list.length > 0 });
         list.forEach((item, i) => {
           rows.push({ label: `第 ${i + 1} 列`, value: '', depth: depth + 1, heading: true });
-          for (const c of n.columns) rows.push({ label: c.title, value: lib.displayValue(c, valueAt(item, c.path)), depth: depth + 2 });
+          for (const c of n.columns) rows.push({ label: c.title, value: lib.displayValue(c, lib.valueAt(item, c.path)), depth: depth + 2 });
         });
       }
     }

@@ -75,7 +75,8 @@ export function schemaAtPath(root: JsonSchema, pointer: string): JsonSchema | un
 
 /**
  * The title of the field at `pointer`: the field's own title, with its parent object's title for a
- * nested field (「回復業戶・回復日期」) and the row for an array element (「第 2 列 房號」).
+ * nested field (「回復業戶・回復日期」) and the row for an array element (「第 2 列 房號」). A container's
+ * title (「簽署」) is left out of its fields' titles but names the container itself (a missing group).
  */
 export function fieldTitle(root: JsonSchema, pointer: string): string {
   const segs = decodePointer(pointer);
@@ -83,7 +84,7 @@ export function fieldTitle(root: JsonSchema, pointer: string): string {
   let node: JsonSchema | undefined = resolveRef(root, root);
   const labels: string[] = [];
   let row: { arrayTitle: string; n: number; primitive: boolean } | undefined;
-  for (const seg of segs) {
+  for (const [i, seg] of segs.entries()) {
     if (!node) break;
     if (node.items && /^\d+$/.test(seg)) {
       const items = resolveRef(root, node.items);
@@ -97,7 +98,8 @@ export function fieldTitle(root: JsonSchema, pointer: string): string {
       labels.push(seg);
       break;
     }
-    if (child.title && !CONTAINER_TITLES.has(child.title)) labels.push(child.title);
+    const last = i === segs.length - 1;
+    if (child.title && (last || !CONTAINER_TITLES.has(child.title))) labels.push(child.title);
     node = child;
   }
   const leaf = labels.slice(-2).join('・');

@@ -19,11 +19,13 @@ import { FORMS } from './schemas.ts';
 /**
  * RJSF 6's default (`constAsDefaults: 'always'`) pre-selects the first option of every oneOf-of-const
  * choice (e.g. 是否重大投訴 → 重大投訴, 已向顧客道歉 → 是) and fills conditional consts such as 保存期限
- * before the user has answered. The handbook's forms must not answer for the user.
+ * before the user has answered; it also answers every required yes/no question with 否
+ * (`requiredBooleanDefault: 'populateFalse'`). The handbook's forms must not answer for the user.
  */
 export const DEFAULT_FORM_STATE_BEHAVIOR: Experimental_DefaultFormStateBehavior = {
   constAsDefaults: 'never',
   emptyObjectFields: 'skipEmptyDefaults',
+  requiredBooleanDefault: 'skip',
 };
 
 export interface ValidationResult {

@@ -400,6 +400,7 @@ export function findScalar(fields: FieldNode[], key: string): ScalarField | unde
   return undefined;
 }
 
+/** The value at `path` in record data (undefined where the path leaves the data). */
 export function valueAt(data: unknown, path: string[]): unknown {
   let cur = data;
   for (const k of path) {

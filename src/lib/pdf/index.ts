@@ -31,5 +31,5 @@ export {
 export { FORM_DATA_NAME, readRecord } from './embedded.ts';
 export { PdfError, type PdfErrorCode, formatDateTimeZh } from './errors.ts';
 export type { PdfFontSources, FontSource, BinaryData } from './fonts.ts';
-export { formModel, displayValue, type FormDefinition, type FormMeta, type JsonSchema, type UiSchema } from './form-model.ts';
+export { formModel, displayValue, valueAt, type FormDefinition, type FormMeta, type JsonSchema, type UiSchema } from './form-model.ts';
 export { UNSIGNED_MARK_TEXT } from './acroform.ts';
