@@ -6,6 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { RECORD_FORMAT, type RecordEnvelope } from '../src/lib/record.ts';
+import { readRegister } from '../src/lib/register-files.ts';
+import { effectiveRevision } from '../src/lib/register.ts';
+import type { FormId, ProcedureId } from '../src/lib/procedures.ts';
 import { ASCII_PASSWORD, makeTestPki } from '../test/pdf/helpers/pki.ts';
 
 // The library is imported here, timed: pdf-lib, fontkit, node-forge, pkijs.
@@ -19,17 +22,19 @@ const importMs = performance.now() - t0;
 const formId = process.argv[2] ?? (listFormIds().includes('violation-record') ? 'violation-record' : listFormIds()[0]);
 const form = loadFormDefinition(formId);
 const x = form.schema['x-form']!;
-const record = {
+const procedureRevision = effectiveRevision(readRegister('content/sops'), x.procedureNumber);
+if (!procedureRevision) throw new Error(`no effective revision of ${x.procedureNumber}`);
+const record: RecordEnvelope = {
   format: RECORD_FORMAT,
-  form: formId,
+  form: formId as FormId,
   formNumber: x.number,
   formRevision: x.revision,
-  procedure: x.procedure,
+  procedure: x.procedure as ProcedureId,
   procedureNumber: x.procedureNumber,
-  procedureRevision: 'A/0',
+  procedureRevision,
   savedAt: new Date().toISOString(),
   data: loadExample(formId),
-} as RecordEnvelope;
+};
 
 let fontBytes = 0;
 const paths = fontPaths();

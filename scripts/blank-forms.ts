@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readRegister } from '../src/lib/register-files.ts';
+import { effectiveRevision } from '../src/lib/register.ts';
 import { blankFormPdf } from '../src/lib/pdf/export.ts';
 import { REPO_ROOT, listFormIds, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
 
@@ -39,7 +40,7 @@ for (const id of ids) {
   try {
     const form = loadFormDefinition(id, schemasDir);
     const x = form.schema['x-form']!;
-    const revision = register.find((r) => r.docNumber === x.procedureNumber && r.status === 'effective')?.revision;
+    const revision = effectiveRevision(register, x.procedureNumber) ?? undefined;
     const pdf = await blankFormPdf({ form, fonts: nodeFonts(), procedureRevision: revision });
     const file = join(outDir, `${id}.pdf`);
     writeFileSync(file, pdf);

@@ -15,7 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RECORD_FORMAT, type RecordEnvelope } from '../src/lib/record.ts';
 import { readRegister } from '../src/lib/register-files.ts';
-import type { RegisterRevision } from '../src/lib/register.ts';
+import { effectiveRevision } from '../src/lib/register.ts';
 import { PdfError } from '../src/lib/pdf/errors.ts';
 import { exportRecordPdf, exportSignedRecordPdf } from '../src/lib/pdf/export.ts';
 import { REPO_ROOT, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
@@ -83,10 +83,6 @@ async function signRequest(args: Args): Promise<SignRequest | null> {
   return { signer, role, fonts: nodeFonts(), image: image ? readFileOr(image, '簽名圖檔') : undefined };
 }
 
-function effectiveRevision(register: RegisterRevision[], docNumber: string): string | null {
-  return register.find((r) => r.docNumber === docNumber && r.status === 'effective')?.revision ?? null;
-}
-
 async function validate(formId: string, data: unknown): Promise<void> {
   let mod: { validateRecord(formId: FormId, data: unknown): { valid: boolean; errors: { message: string }[] } };
   try {
@@ -132,6 +128,7 @@ async function exportCommand(args: Args): Promise<void> {
       revision = effectiveRevision(register, x.procedureNumber) ?? undefined;
       if (!revision) fail(`找不到 ${x.procedureNumber} 的現行生效版本；請以 --procedure-revision 指定填寫時依據的版本。`);
     }
+    // From the schema this run loaded (--schemas may name another folder), not the bundled ones.
     record = {
       format: RECORD_FORMAT,
       form: formId as FormId,

@@ -24,6 +24,11 @@ export function revisionStanding(register: RegisterRevision[], docNumber: string
   return hit ? hit.status : 'unknown';
 }
 
+/** 版本/改次 in force for a document number, or null when the register has none. */
+export function effectiveRevision(register: RegisterRevision[], docNumber: string): string | null {
+  return register.find((r) => r.docNumber === docNumber && r.status === 'effective')?.revision ?? null;
+}
+
 export const STANDING_LABELS: Record<RevisionStanding, string> = {
   effective: '現行生效版本',
   superseded: '已作廢版本',

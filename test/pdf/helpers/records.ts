@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { RECORD_FORMAT, type RecordEnvelope } from '../../../src/lib/record.ts';
 import type { FormDefinition, JsonSchema, UiSchema } from '../../../src/lib/pdf/form-model.ts';
 import { readRegister } from '../../../src/lib/register-files.ts';
-import type { RegisterRevision } from '../../../src/lib/register.ts';
+import { effectiveRevision as effectiveRevisionIn, type RegisterRevision } from '../../../src/lib/register.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const SCHEMAS = join(ROOT, 'schemas');
@@ -59,7 +59,7 @@ export function handbookRegister(): RegisterRevision[] {
 
 /** The revision in force for a procedure number, from the register. */
 export function effectiveRevision(docNumber: string): string | undefined {
-  return handbookRegister().find((r) => r.docNumber === docNumber && r.status === 'effective')?.revision;
+  return effectiveRevisionIn(handbookRegister(), docNumber) ?? undefined;
 }
 
 export function envelopeOf(t: TestForm, data: Record<string, unknown> = t.example, procedureRevision?: string): RecordEnvelope {
