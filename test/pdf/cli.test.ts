@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
 import { ROOT } from './helpers/records.ts';
+import { listFormIds, loadFormDefinition } from '../../src/lib/pdf/node.ts';
 import { removeTempDirs, requireTools, run, tempDir } from './helpers/tools.ts';
 
 let pki: TestPki;
@@ -28,6 +29,24 @@ beforeAll(() => {
   asciiPasswordFile = join(dir, 'pw.txt');
   writeFileSync(asciiPasswordFile, `${ASCII_PASSWORD}\n`);
 }, 120_000);
+
+describe('every real form through the CLI: example → signed → second signer → verified', () => {
+  const forms = listFormIds();
+  it('covers all 13 forms', () => expect(forms).toHaveLength(13));
+  it.each(forms)('%s', (formId) => {
+    const roles = loadFormDefinition(formId).schema['x-form']!.signatures.map((x) => x.role);
+    const one = join(dir, `${formId}-1.pdf`);
+    const two = join(dir, `${formId}-2.pdf`);
+    let r = cli('pdf-cli.ts', [formId, join(ROOT, 'schemas', `${formId}.example.json`), '--sign', pki.staffA, '--password-file', pki.passwordFile, '--role', roles[0], '-o', one]);
+    expect(r.status, r.out).toBe(0);
+    r = cli('pdf-cli.ts', ['--add-signature', one, '--sign', pki.staffB, '--password-file', asciiPasswordFile, '--role', roles[1], '-o', two]);
+    expect(r.status, r.out).toBe(0);
+    r = cli('verify-cli.ts', [two, '--trust', trustDir]);
+    expect(r.out).toContain('結論：文件完整，所有簽章有效。');
+    expect(r.status).toBe(0);
+    expect(run('pdfsig', [two]).stdout.split('Signature is Valid.').length - 1).toBe(2);
+  });
+});
 
 describe('pdf-cli and verify-cli', () => {
   const fixtureArgs = () => ['fixture-form', join(ROOT, 'test/fixtures/pdf/fixture-form.example.json'), '--schemas', join(ROOT, 'test/fixtures/pdf'), '--skip-validation'];

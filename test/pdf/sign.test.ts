@@ -106,6 +106,10 @@ describe.each(forms.map((t) => [t.id, t] as [string, TestForm]))('signing %s', (
     writeFileSync(file('twice'), twice);
   }, 60_000);
 
+  it('has a second signer to add', () => {
+    expect(signers).toHaveLength(2);
+  });
+
   it('keeps the first signer\'s bytes untouched (incremental update)', () => {
     expect(Buffer.from(twice.subarray(0, once.length)).equals(Buffer.from(once))).toBe(true);
   });
