@@ -355,6 +355,20 @@ describe('verify page', () => {
     }
   });
 
+  it('the file control speaks Chinese and opens from the keyboard', async () => {
+    const { page, close } = await session();
+    await page.goto(`${site}/verify/`);
+    await page.locator('[data-verify-ready="true"]').waitFor();
+    await expect(page.locator('[data-file-button]').textContent()).resolves.toBe('選擇 PDF 檔…');
+    await expect(page.locator('.file-input-status').textContent()).resolves.toBe('尚未選擇檔案');
+    await page.locator('[data-pdf-input]').focus();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles(signedTwice!);
+    await page.locator('[data-report]').waitFor({ timeout: 60_000 });
+    await expect(page.locator('.file-input-status').textContent()).resolves.toMatch(/\.pdf$/);
+    await close();
+  });
+
   it('one flipped byte inside the signed range: 文件於簽署後被修改', async () => {
     const bytes = Buffer.from(readFileSync(signedTwice!));
     const text = bytes.toString('latin1');

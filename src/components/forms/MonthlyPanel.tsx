@@ -7,6 +7,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { complaintMonthlyStats, followUpMonthlyStats, type MonthlyResult } from '../../lib/forms/monthly.ts';
 import { getXForm } from '../../lib/forms/schemas.ts';
+import FileInput from '../FileInput.tsx';
 
 export type StatsFormId = 'complaint-monthly-stats' | 'follow-up-monthly-stats';
 
@@ -97,9 +98,9 @@ export default function MonthlyPanel({ formId, initialMonth, onComputed }: Props
           <label className="ui-label" htmlFor={`${id}-files`}>
             記錄檔（JSON，可多選）
           </label>
-          <input
+          <FileInput
             id={`${id}-files`}
-            type="file"
+            buttonText="選擇記錄檔…"
             multiple
             accept=".json,application/json"
             onChange={(e) => setFiles(Array.from(e.target.files ?? []))}

@@ -5,6 +5,7 @@
  */
 import { useRef, useState, type RefObject } from 'react';
 import type { Say } from './Messages.tsx';
+import FileInput from '../FileInput.tsx';
 import { errorCode, errorText } from './pdf-runtime.ts';
 
 type Invalid = 'file' | 'password' | null;
@@ -93,10 +94,10 @@ export default function CertificateFields({ idBase, cert, errorId, onEnter }: Pr
         <label htmlFor={`${idBase}-p12`} className="ui-label">
           個人憑證檔（.p12 或 .pfx）
         </label>
-        <input
-          ref={cert.fileRef}
+        <FileInput
+          inputRef={cert.fileRef}
           id={`${idBase}-p12`}
-          type="file"
+          buttonText="選擇憑證檔…"
           accept=".p12,.pfx,application/x-pkcs12"
           aria-describedby={`${idBase}-p12-help${invalid === 'file' && errorId ? ` ${errorId}` : ''}`}
           aria-invalid={invalid === 'file' ? true : undefined}

@@ -3,6 +3,7 @@
  * browser; nothing is uploaded.
  */
 import { useRef, useState, type ReactNode } from 'react';
+import FileInput from '../FileInput.tsx';
 
 interface Props {
   id: string;
@@ -37,10 +38,10 @@ export default function PdfFilePicker({ id, label, hint, onFile, disabled }: Pro
       <label htmlFor={id} className="ui-label">
         {label}
       </label>
-      <input
-        ref={inputRef}
+      <FileInput
+        inputRef={inputRef}
         id={id}
-        type="file"
+        buttonText="選擇 PDF 檔…"
         accept=".pdf,application/pdf"
         disabled={disabled}
         aria-describedby={`${id}-hint`}
