@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeClauseAnchors } from './src/lib/clauses.ts';
+import { CONTENT_SECURITY_POLICY } from './src/lib/csp.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -17,6 +18,7 @@ export default defineConfig({
       locales: { root: { label: '繁體中文', lang: 'zh-TW' } },
       // Fonts stay system CJK fonts on screen; nothing is fetched from another host.
       customCss: ['./src/styles/handbook.css'],
+      head: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY } }],
       components: {
         PageTitle: './src/components/PageTitle.astro',
         MarkdownContent: './src/components/MarkdownContent.astro',

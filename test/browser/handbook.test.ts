@@ -188,3 +188,27 @@ describe('accessibility', () => {
     },
   );
 });
+
+describe('content security policy', () => {
+  it.each([['/'], ['/sops/complaints/'], ['/forms/qr-gr-036/'], ['/verify/']])('%s ships the policy, and the browser refuses a connection to another origin', async (path) => {
+    const { page, close } = await session();
+    await page.goto(`${site}${path}`);
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).not.toContain("'unsafe-eval'");
+    // Another origin on loopback (a different port and address): the policy must stop it before it is sent.
+    const outcome = await page.evaluate(async () => {
+      const violation = new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
+        setTimeout(() => resolve('no violation reported'), 3000);
+      });
+      const sent = fetch('http://127.0.0.2:9/', { method: 'POST', body: '業戶姓名' }).then(
+        () => 'sent',
+        () => 'failed',
+      );
+      return { directive: await violation, fetch: await sent };
+    });
+    expect(outcome).toEqual({ directive: 'connect-src', fetch: 'failed' });
+    await close();
+  });
+});

@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,10 +24,8 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
-/** No 'unsafe-eval': the forms must work with precompiled validators. Pagefind needs wasm. */
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
-  "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'";
+/** The site's own policy, also sent as a header (a stricter host would send it). */
+export const STRICT_CSP = CONTENT_SECURITY_POLICY;
 
 export async function startStaticServer(root: string, headers: Record<string, string> = {}): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
