@@ -5,10 +5,9 @@
  * The certificates are throwaway ones made on the spot (test/pdf/helpers/pki.ts).
  */
 import { readFileSync } from 'node:fs';
-import { RECORD_FORMAT, type RecordEnvelope } from '../src/lib/record.ts';
+import { envelopeFor } from '../src/lib/record.ts';
 import { readRegister } from '../src/lib/register-files.ts';
 import { effectiveRevision } from '../src/lib/register.ts';
-import type { FormId, ProcedureId } from '../src/lib/procedures.ts';
 import { ASCII_PASSWORD, makeTestPki } from '../test/pdf/helpers/pki.ts';
 
 // The library is imported here, timed: pdf-lib, fontkit, node-forge, pkijs.
@@ -24,17 +23,7 @@ const form = loadFormDefinition(formId);
 const x = form.schema['x-form']!;
 const procedureRevision = effectiveRevision(readRegister('content/sops'), x.procedureNumber);
 if (!procedureRevision) throw new Error(`no effective revision of ${x.procedureNumber}`);
-const record: RecordEnvelope = {
-  format: RECORD_FORMAT,
-  form: formId as FormId,
-  formNumber: x.number,
-  formRevision: x.revision,
-  procedure: x.procedure as ProcedureId,
-  procedureNumber: x.procedureNumber,
-  procedureRevision,
-  savedAt: new Date().toISOString(),
-  data: loadExample(formId),
-};
+const record = envelopeFor(x, loadExample(formId) as Record<string, unknown>, procedureRevision);
 
 let fontBytes = 0;
 const paths = fontPaths();

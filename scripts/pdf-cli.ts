@@ -13,14 +13,14 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RECORD_FORMAT, type RecordEnvelope } from '../src/lib/record.ts';
+import { RECORD_FORMAT, envelopeFor, type RecordEnvelope } from '../src/lib/record.ts';
 import { readRegister } from '../src/lib/register-files.ts';
 import { effectiveRevision } from '../src/lib/register.ts';
 import { PdfError } from '../src/lib/pdf/errors.ts';
 import { exportRecordPdf, exportSignedRecordPdf } from '../src/lib/pdf/export.ts';
 import { REPO_ROOT, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
 import { addSignature, readPkcs12, type SignRequest } from '../src/lib/pdf/sign.ts';
-import type { FormId, ProcedureId } from '../src/lib/procedures.ts';
+import type { FormId } from '../src/lib/procedures.ts';
 
 const USAGE = `用法：
   npx node scripts/pdf-cli.ts <表單代號> <記錄.json> [--sign <憑證.p12> --password-file <密碼檔> --role <簽署角色>] -o <輸出.pdf>
@@ -129,17 +129,7 @@ async function exportCommand(args: Args): Promise<void> {
       if (!revision) fail(`找不到 ${x.procedureNumber} 的現行生效版本；請以 --procedure-revision 指定填寫時依據的版本。`);
     }
     // From the schema this run loaded (--schemas may name another folder), not the bundled ones.
-    record = {
-      format: RECORD_FORMAT,
-      form: formId as FormId,
-      formNumber: x.number,
-      formRevision: x.revision,
-      procedure: x.procedure as ProcedureId,
-      procedureNumber: x.procedureNumber,
-      procedureRevision: revision,
-      savedAt: new Date().toISOString(),
-      data: json as Record<string, unknown>,
-    };
+    record = envelopeFor(x, json as Record<string, unknown>, revision);
   } else {
     fail('記錄檔的內容必須是記錄（envelope）或表單資料物件。');
   }

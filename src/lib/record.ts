@@ -19,3 +19,27 @@ export interface RecordEnvelope<D = Record<string, unknown>> {
   savedAt: string;
   data: D;
 }
+
+/** The part of a form's x-form metadata an envelope names. */
+export interface EnvelopeForm {
+  id: string;
+  number: string;
+  revision: string;
+  procedure: string;
+  procedureNumber: string;
+}
+
+/** Wraps record data in an envelope for the form whose metadata is given. */
+export function envelopeFor<D>(form: EnvelopeForm, data: D, procedureRevision: string, savedAt: Date | string = new Date()): RecordEnvelope<D> {
+  return {
+    format: RECORD_FORMAT,
+    form: form.id as FormId,
+    formNumber: form.number,
+    formRevision: form.revision,
+    procedure: form.procedure as ProcedureId,
+    procedureNumber: form.procedureNumber,
+    procedureRevision,
+    savedAt: new Date(savedAt).toISOString(),
+    data,
+  };
+}

@@ -5,7 +5,7 @@
  * bundles only its own form's validation code.
  */
 import type { FormId } from '../procedures.ts';
-import { RECORD_FORMAT, type RecordEnvelope } from '../record.ts';
+import { RECORD_FORMAT, envelopeFor, type RecordEnvelope } from '../record.ts';
 import type { ZhError } from './messages.ts';
 import { getXForm, isFormId } from './schemas.ts';
 import type { ValidationResult } from './validator.ts';
@@ -75,19 +75,7 @@ export interface EnvelopeOptions {
 
 /** Wraps record data in the envelope exported, imported and embedded in PDFs. */
 export function buildRecordEnvelope<D extends Record<string, unknown>>(formId: FormId, data: D, options: EnvelopeOptions): RecordEnvelope<D> {
-  const x = getXForm(formId);
-  const savedAt = options.savedAt === undefined ? new Date() : options.savedAt;
-  return {
-    format: RECORD_FORMAT,
-    form: formId,
-    formNumber: x.number,
-    formRevision: x.revision,
-    procedure: x.procedure,
-    procedureNumber: x.procedureNumber,
-    procedureRevision: options.procedureRevision,
-    savedAt: typeof savedAt === 'string' ? new Date(savedAt).toISOString() : savedAt.toISOString(),
-    data: structuredClone(data),
-  };
+  return envelopeFor(getXForm(formId), structuredClone(data), options.procedureRevision, options.savedAt);
 }
 
 /** The exported file's text (pretty JSON, final newline). */

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { RECORD_FORMAT, type RecordEnvelope } from '../../../src/lib/record.ts';
+import { envelopeFor, type RecordEnvelope } from '../../../src/lib/record.ts';
 import type { FormDefinition, JsonSchema, UiSchema } from '../../../src/lib/pdf/form-model.ts';
 import { readRegister } from '../../../src/lib/register-files.ts';
 import { effectiveRevision as effectiveRevisionIn, type RegisterRevision } from '../../../src/lib/register.ts';
@@ -64,17 +64,7 @@ export function effectiveRevision(docNumber: string): string | undefined {
 
 export function envelopeOf(t: TestForm, data: Record<string, unknown> = t.example, procedureRevision?: string): RecordEnvelope {
   const x = t.form.schema['x-form']!;
-  return {
-    format: RECORD_FORMAT,
-    form: x.id as RecordEnvelope['form'],
-    formNumber: x.number,
-    formRevision: x.revision,
-    procedure: x.procedure as RecordEnvelope['procedure'],
-    procedureNumber: x.procedureNumber,
-    procedureRevision: procedureRevision ?? effectiveRevision(x.procedureNumber) ?? 'A/0',
-    savedAt: '2026-03-10T02:00:00.000Z',
-    data,
-  };
+  return envelopeFor(x, data, procedureRevision ?? effectiveRevision(x.procedureNumber) ?? 'A/0', '2026-03-10T02:00:00.000Z');
 }
 
 function deref(root: JsonSchema, s: JsonSchema | undefined): JsonSchema {
