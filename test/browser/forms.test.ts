@@ -38,6 +38,9 @@ const sent = new WeakMap<Session, string[]>();
 
 async function session(options: Parameters<typeof openSession>[1] = {}): Promise<Session> {
   const s = await openSession(browser, options);
+  // Keep file-chooser interception on for the whole page: turning it on only as the import
+  // button is clicked can race the click, and the chooser then opens natively and is lost.
+  s.page.on('filechooser', () => undefined);
   const list: string[] = [];
   s.page.on('request', (r) => {
     if (r.method() !== 'GET' || r.postData()) list.push(`${r.method()} ${r.url()}`);

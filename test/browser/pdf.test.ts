@@ -357,13 +357,16 @@ describe('verify page', () => {
 
   it('the file control speaks Chinese and opens from the keyboard', async () => {
     const { page, close } = await session();
+    // Intercept file choosers from the start: enabling interception only as the key is pressed
+    // races with the click the key causes, and the chooser then opens (and closes) natively.
+    const chooser = page.waitForEvent('filechooser', { timeout: 60_000 });
     await page.goto(`${site}/verify/`);
     await page.locator('[data-verify-ready="true"]').waitFor();
     await expect(page.locator('[data-file-button]').textContent()).resolves.toBe('選擇 PDF 檔…');
     await expect(page.locator('.file-input-status').textContent()).resolves.toBe('尚未選擇檔案');
     await page.locator('[data-pdf-input]').focus();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-    await chooser.setFiles(signedTwice!);
+    await page.keyboard.press('Space');
+    await (await chooser).setFiles(signedTwice!);
     await page.locator('[data-report]').waitFor({ timeout: 60_000 });
     await expect(page.locator('.file-input-status').textContent()).resolves.toMatch(/\.pdf$/);
     await close();
