@@ -20,10 +20,8 @@ import {
   axeWithin,
   completeExample,
   count,
-  distSizes,
   download,
   drawOnCanvas,
-  kb,
   measures,
   pdfImages,
   pdfPages,
@@ -35,8 +33,6 @@ import {
 
 const site = inject('siteUrl');
 const cspSite = inject('cspSiteUrl');
-/** Where the served site's files are, for measuring what the browser downloaded. */
-const DIST = 'dist';
 
 let browser: Browser;
 let pki: TestPki;
@@ -455,71 +451,32 @@ describe('verify page', () => {
   });
 });
 
-describe('measurements (printed, not asserted)', () => {
-  // The 2-page example record (qr-gr-036's fits on one page).
+describe('what loads when', () => {
+  // The 2-page example record (qr-gr-036's fits on one page). Timings: npm run bench:browser.
   const formId = 'violation-record';
 
-  it('export + sign a 2-page record cold and warm; JS and font bytes', async () => {
+  it('the PDF library and the TC font load only at the first export; SC only when TC lacks a character', async () => {
     const { page, foreignRequests, close } = await session();
     await page.goto(`${site}/forms/${formId}/`);
     await page.locator(`[data-record-form="${formId}"][data-ready="true"]`).waitFor();
-    const jsLoad = await resources(page, 'js');
     await page.getByRole('button', { name: '填入範例', exact: true }).click();
     await page.getByRole('button', { name: '檢查並完成', exact: true }).click();
     const panel = page.locator('[data-pdf-panel]');
     await panel.waitFor();
     const jsPanel = await resources(page, 'js');
+    expect(jsPanel.some((r) => r.url.includes('/pdf.'))).toBe(false);
+    expect(await resources(page, 'font')).toEqual([]);
 
     await panel.locator('[data-p12-input]').setInputFiles(pki.staffA);
     await panel.locator('[data-p12-password]').fill(pki.password);
-    const cold = await download(page, work, () => panel.locator('[data-sign-export]').click());
-    await panel.locator('[data-p12-password]').fill(pki.password);
-    const warm = await download(page, work, () => panel.locator('[data-sign-export]').click());
-    expect(count(pdfsig(warm.path), 'Signature is Valid.')).toBe(1);
-    const unsigned = await download(page, work, () => panel.locator('[data-export-unsigned]').click());
+    const signed = await download(page, work, () => panel.locator('[data-sign-export]').click());
+    expect(pdfPages(signed.path)).toBe(2);
+    expect(count(pdfsig(signed.path), 'Signature is Valid.')).toBe(1);
     const jsAfter = await resources(page, 'js');
     const fonts = await resources(page, 'font');
-    const sign = await measures(page, 'pdf-sign');
-    const exp = await measures(page, 'pdf-export');
-    const lib = await measures(page, 'pdf-load-library');
-    const p12 = await measures(page, 'pdf-read-p12');
-    const fontFetch = await measures(page, 'pdf-fetch-font');
-
-    // Cold unsigned export on a fresh page.
-    const s2 = await session();
-    await completeExample(s2.page, site, formId);
-    await download(s2.page, work, () => s2.page.locator('[data-export-unsigned]').click());
-    const expCold = await measures(s2.page, 'pdf-export');
-
-    const added = (now: typeof jsAfter, before: typeof jsAfter) => now.filter((r) => !before.some((b) => b.url === r.url));
-    const line = (label: string, list: typeof jsAfter) => {
-      const d = distSizes(list.map((r) => r.url), DIST);
-      return `${label}: ${list.length} files, transfer ${kb(list.reduce((n, r) => n + r.transferSize, 0))}, raw ${kb(d.raw)}, gzip ${kb(d.gzip)}`;
-    };
-    const atPanel = added(jsPanel, jsLoad);
-    const atExport = added(jsAfter, jsPanel);
-    const size = (f: string) => readFileSync(f).length;
-    const lines = [
-      `record: ${formId} (${pdfPages(cold.path)} pages)`,
-      `sign + export (click to bytes): cold ${sign[0]} ms (library ${lib[0]} ms, fetch TC font ${fontFetch[0]} ms, read .p12 ${p12[0]} ms), warm ${sign[1]} ms (read .p12 ${p12[1]} ms)`,
-      `unsigned export: cold ${expCold[0]} ms (fresh page), warm ${exp[0]} ms (after signing on the same page)`,
-      `PDF size: signed ${kb(size(cold.path))}, unsigned ${kb(size(unsigned.path))}`,
-      line('JS at page load', jsLoad),
-      `${line('JS added when the record passes (PDF panel)', atPanel)} [${atPanel.map((r) => r.url.replace('/_astro/', '')).join(', ')}]`,
-      `${line('JS added at export/sign', atExport)} [${atExport.map((r) => r.url.replace('/_astro/', '')).join(', ')}]`,
-      `fonts downloaded: ${fonts.map((f) => `${f.url} ${kb(f.encodedBodySize)}`).join(', ')} (gzip of TC would be ${kb(distSizes(['/fonts/NotoSansTC-Regular.ttf'], DIST).gzip)})`,
-      `(the test server does not compress; transfer sizes are raw bytes; timings are over loopback)`,
-    ];
-    console.log(`\n[pdf measurements]\n  ${lines.join('\n  ')}\n`);
-    expect(pdfsig(cold.path)).toContain('Signature is Valid.');
-    expect(fonts.some((f) => f.url.endsWith('NotoSansSC-Regular.ttf'))).toBe(false);
-    expect(fonts.filter((f) => f.url.endsWith('NotoSansTC-Regular.ttf')).length).toBe(1);
-    // The PDF library is not loaded before the user exports.
-    expect(jsPanel.some((r) => r.url.includes('/pdf.'))).toBe(false);
-    expect(atExport.some((r) => r.url.includes('/pdf.'))).toBe(true);
+    expect(jsAfter.filter((r) => !jsPanel.some((b) => b.url === r.url)).some((r) => r.url.includes('/pdf.'))).toBe(true);
+    expect(fonts.map((f) => f.url.replace(/^.*\//, ''))).toEqual(['NotoSansTC-Regular.ttf']);
     expect(foreignRequests).toEqual([]);
-    expect(s2.foreignRequests).toEqual([]);
-    await s2.close();
     await close();
   }, 180_000);
 });
