@@ -129,13 +129,9 @@ describe('search in Chinese', () => {
     await input.fill(query);
     // One link per page found (the nested links are headings within that page).
     const links = page.locator('.pagefind-ui__result-title .pagefind-ui__result-link');
-    await links.first().waitFor({ timeout: 15_000 });
-    // Pagefind renders results progressively; give it a moment to settle.
-    await page.waitForTimeout(500);
-    const paths = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
-    const pages = [...new Set(paths)].slice(0, 3);
-    console.log(`search 「${query}」 → ${pages.join(' ')}`);
-    expect(pages).toContain(`/sops/${procedure}/`);
+    // Pagefind ranks first and then renders results progressively: wait for the ranked top three.
+    const topThree = async () => [...new Set(await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname)))].slice(0, 3);
+    await expect.poll(topThree, { timeout: 15_000 }).toContain(`/sops/${procedure}/`);
     await close();
   });
 
@@ -144,10 +140,8 @@ describe('search in Chinese', () => {
     await page.goto(`${site}/`);
     await page.getByRole('button', { name: '搜尋' }).click();
     await page.locator('.pagefind-ui__search-input').fill('違章鑿');
-    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(500);
-    const titles = await page.locator('.pagefind-ui__result-link').allTextContents();
-    expect(titles.some((t) => t.includes('修訂草案'))).toBe(true);
+    const titles = () => page.locator('.pagefind-ui__result-link').allTextContents();
+    await expect.poll(async () => (await titles()).some((t) => t.includes('修訂草案')), { timeout: 15_000 }).toBe(true);
     await close();
   });
 });
