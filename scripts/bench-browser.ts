@@ -4,12 +4,13 @@
  *   - a Chinese search, from typing the query to the first result;
  *   - export + sign of a two-page record (violation-record's example), cold on a fresh page and
  *     warm on the same page, and an unsigned export; the signed PDF's size;
- *   - the JS and font bytes a form page loads before and at export.
+ *   - the JS and font bytes a form page loads before and at export;
+ *   - validation of each form's example record with the compiled validators (mean per call).
  * Each timing is the median (and range) of --runs fresh browser contexts (default 5).
  * Usage: npm run bench:browser [-- --runs 5]   (after `npm run build`; needs /usr/bin/chromium)
  * The certificate is a throwaway one made on the spot (test/pdf/helpers/pki.ts).
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBrowser, openSession } from '../test/browser/harness.ts';
@@ -114,6 +115,65 @@ for (let i = 0; i < runs; i++) {
     note('unsigned export, cold (fresh page)', (await measures(page, 'pdf-export'))[0]);
   });
 }
+
+/**
+ * The same validator modules the form pages load, bundled into one script served from the site's
+ * own origin (so the page's CSP admits it) and timed inside the page.
+ */
+async function validationInChromium(): Promise<string[]> {
+  const { build } = await import('vite');
+  const root = process.cwd();
+  const out = mkdtempSync(join(tmpdir(), 'bench-validation-'));
+  writeFileSync(
+    join(out, 'entry.ts'),
+    `import { loadRecordValidator } from ${JSON.stringify(join(root, 'src/lib/forms/validator.ts'))};
+import { getExample } from ${JSON.stringify(join(root, 'src/lib/forms/schemas.ts'))};
+import { FORM_IDS } from ${JSON.stringify(join(root, 'src/lib/procedures.ts'))};
+(window as any).__bench = async (runs: number) => {
+  const result: [string, boolean, number, number][] = [];
+  for (const id of FORM_IDS) {
+    const v = await loadRecordValidator(id);
+    const data = getExample(id);
+    // performance.now() is coarsened outside cross-origin isolation: many runs for a steady mean.
+    let t = performance.now();
+    for (let i = 0; i < runs; i++) v.validate(data);
+    const valid = (performance.now() - t) / runs;
+    t = performance.now();
+    for (let i = 0; i < runs / 10; i++) v.validate({});
+    const empty = (performance.now() - t) / (runs / 10);
+    result.push([id, v.validate(data).valid, valid, empty]);
+  }
+  return result;
+};
+`,
+  );
+  await build({
+    root: out,
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      outDir: join(out, 'dist'),
+      target: 'es2022',
+      minify: true,
+      rollupOptions: { input: join(out, 'entry.ts'), output: { format: 'es', entryFileNames: 'bench.js', codeSplitting: false } },
+    },
+  });
+  const script = readFileSync(join(out, 'dist/bench.js'));
+  return fresh(async ({ page }) => {
+    await page.route('**/__bench-validation.js', (route) => route.fulfill({ body: script, contentType: 'text/javascript' }));
+    await page.goto(`${site}/forms/`);
+    await page.addScriptTag({ url: '/__bench-validation.js', type: 'module' });
+    await page.waitForFunction(() => typeof (window as unknown as { __bench?: unknown }).__bench === 'function');
+    type Row = [string, boolean, number, number];
+    const rows = await page.evaluate((n) => (window as unknown as { __bench: (n: number) => Promise<Row[]> }).__bench(n), 10_000);
+    const us = (ms: number) => `${(ms * 1000).toFixed(1).padStart(5)} µs`;
+    return rows.map(([id, valid, full, empty]) => {
+      if (!valid) throw new Error(`${id}: the example record does not validate`);
+      return `validate ${id.padEnd(24)} example ${us(full)}   empty record (all errors, zh-TW) ${us(empty)}`;
+    });
+  });
+}
+extras.push(...(await validationInChromium()));
 
 await browser.close();
 server.close();

@@ -581,106 +581,30 @@ describe('security and accessibility', () => {
   });
 });
 
-describe('measurements (printed, not asserted on time)', () => {
-  /** Scripts the page loads until `ready` resolves: URL → gzip bytes; plus inline scripts. */
-  async function scriptsUntil(s: Session, url: string, ready: (page: Page) => Promise<unknown>) {
-    const { gzipSync } = await import('node:zlib');
-    const sizes = new Map<string, number>();
-    const pending: Promise<void>[] = [];
+describe('what a page loads', () => {
+  /** Paths of the scripts the page loads until `ready` resolves. */
+  async function scriptsUntil(s: Session, url: string, ready: (page: Page) => Promise<unknown>): Promise<string[]> {
+    const paths: string[] = [];
     s.page.on('response', (r) => {
-      if (r.request().resourceType() !== 'script') return;
-      pending.push(
-        r.body().then(
-          (b) => void sizes.set(new URL(r.url()).pathname, gzipSync(b).length),
-          () => {},
-        ),
-      );
+      if (r.request().resourceType() === 'script') paths.push(new URL(r.url()).pathname);
     });
     await s.page.goto(url);
     await ready(s.page);
-    await Promise.all(pending);
-    const inline = await s.page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((e) => e.textContent ?? ''));
-    const inlineGzip = inline.reduce((sum, t) => sum + gzipSync(Buffer.from(t)).length, 0);
-    const external = [...sizes.values()].reduce((a, b) => a + b, 0);
-    return { sizes, inlineGzip, total: external + inlineGzip };
+    return paths;
   }
 
-  it('JS shipped before the first input is possible (form page) and on a procedure page', async () => {
+  it('a form page loads only its own validator; a procedure page loads no form code until a form is opened', async () => {
     const s = await session();
     const form = await scriptsUntil(s, `${site}/forms/qr-gr-036/`, (p) => p.locator('[data-record-form][data-ready] form.rf-form input').first().waitFor());
-    const list = [...form.sizes].sort((a, b) => b[1] - a[1]).map(([u, n]) => `  ${(n / 1024).toFixed(1).padStart(6)} KB  ${u}`);
-    console.log(`forms/qr-gr-036 before first input: ${(form.total / 1024).toFixed(1)} KB JS (gzip), ${form.sizes.size} files + ${(form.inlineGzip / 1024).toFixed(1)} KB inline\n${list.join('\n')}`);
     // Only this form's validator is loaded (validator code is lazy per form).
-    const validatorChunks = [...form.sizes.keys()].filter((u) => FORM_IDS.some((id) => u.startsWith(`/_astro/${id}.`)));
+    const validatorChunks = form.filter((u) => FORM_IDS.some((id) => u.startsWith(`/_astro/${id}.`)));
     expect(validatorChunks.map((u) => u.replace(/^\/_astro\/|\.[\w-]+\.js$/g, ''))).toEqual(['qr-gr-036']);
 
     const s2 = await session();
     const proc = await scriptsUntil(s2, `${site}/sops/complaints/`, (p) => p.waitForLoadState('networkidle'));
-    console.log(`sops/complaints: ${(proc.total / 1024).toFixed(1)} KB JS (gzip), ${proc.sizes.size} files + ${(proc.inlineGzip / 1024).toFixed(1)} KB inline`);
     // No embedded form opened: no form code on a procedure page.
-    expect([...proc.sizes.keys()].filter((u) => /RecordForm|client\./.test(u))).toEqual([]);
+    expect(proc.filter((u) => /RecordForm|client\./.test(u))).toEqual([]);
     noLeaks(s);
     noLeaks(s2);
-  });
-
-  it('validation time of a full record in Chromium (100 runs per form)', async () => {
-    const { build } = await import('vite');
-    const root = process.cwd();
-    const out = tempDir('forms-bench-');
-    writeFileSync(
-      join(out, 'entry.ts'),
-      `import { loadRecordValidator } from ${JSON.stringify(join(root, 'src/lib/forms/validator.ts'))};
-import { getExample } from ${JSON.stringify(join(root, 'src/lib/forms/schemas.ts'))};
-import { FORM_IDS } from ${JSON.stringify(join(root, 'src/lib/procedures.ts'))};
-(window as any).__bench = async (runs: number) => {
-  const result: Record<string, { valid: boolean; validate: number; rjsf: number; invalid: number }> = {};
-  for (const id of FORM_IDS) {
-    const v = await loadRecordValidator(id);
-    const data = getExample(id);
-    const valid = v.validate(data).valid && v.rjsf.validateFormData(data, v.formProps.schema, undefined, v.transformErrors).errors.length === 0;
-    let t = performance.now();
-    for (let i = 0; i < runs; i++) v.validate(data);
-    const validate = (performance.now() - t) / runs;
-    t = performance.now();
-    for (let i = 0; i < runs; i++) v.rjsf.validateFormData(data, v.formProps.schema, undefined, v.transformErrors);
-    const rjsf = (performance.now() - t) / runs;
-    t = performance.now();
-    for (let i = 0; i < runs; i++) v.validate({});
-    const invalid = (performance.now() - t) / runs;
-    // performance.now() is coarsened in a page that is not cross-origin isolated: a longer run for a steadier mean.
-    t = performance.now();
-    for (let i = 0; i < 100 * runs; i++) v.validate(data);
-    const validate10k = (performance.now() - t) / (100 * runs);
-    result[id] = { valid, validate, rjsf, invalid, validate10k };
-  }
-  return result;
-};
-`,
-    );
-    await build({
-      root: out,
-      configFile: false,
-      logLevel: 'silent',
-      build: {
-        outDir: join(out, 'dist'),
-        target: 'es2022',
-        minify: true,
-        rollupOptions: { input: join(out, 'entry.ts'), output: { format: 'es', entryFileNames: 'bench.js', codeSplitting: false } },
-      },
-    });
-    const s = await session();
-    await s.page.goto(`${site}/forms/`);
-    await s.page.addScriptTag({ content: readFileSync(join(out, 'dist/bench.js'), 'utf8'), type: 'module' });
-    await s.page.waitForFunction(() => typeof (window as unknown as { __bench?: unknown }).__bench === 'function');
-    type Bench = Record<string, { valid: boolean; validate: number; rjsf: number; invalid: number; validate10k: number }>;
-    const result = await s.page.evaluate((runs) => (window as unknown as { __bench: (n: number) => Promise<Bench> }).__bench(runs), 100);
-    const us = (ms: number) => `${(ms * 1000).toFixed(1).padStart(6)} µs`;
-    const lines = Object.entries(result).map(
-      ([id, r]) =>
-        `  ${id.padEnd(24)} validate ${us(r.validate)} (10 000 runs: ${us(r.validate10k)})   RJSF validateFormData ${us(r.rjsf)}   empty record, errors in zh-TW ${us(r.invalid)}`,
-    );
-    console.log(`validation of a full example record in Chromium, mean of 100 runs:\n${lines.join('\n')}`);
-    for (const [id, r] of Object.entries(result)) expect(r.valid, id).toBe(true);
-    noLeaks(s);
   });
 });
