@@ -142,7 +142,7 @@ describe('record form PDF panel', () => {
     // The drawn signature is in the PDF: under the box and in the signature's appearance.
     expect(pdfImages(path).length).toBeGreaterThanOrEqual(2);
     // Nothing but this site's JS and fonts was fetched: the .p12, password and record stayed in the page.
-    const other = requests.filter((r) => !/^GET (\/_astro\/[^/]+\.js|\/fonts\/NotoSans(TC|SC)-Regular\.ttf)$/.test(r) && !/^GET (blob|data):$/.test(r));
+    const other = requests.filter((r) => !/^GET (\/_astro\/[^/]+\.js|\/fonts\/NotoSans(TC-Common|TC-Regular|SC-Regular)\.ttf)$/.test(r) && !/^GET (blob|data):$/.test(r));
     expect(other).toEqual([]);
     signedOnce = path;
     expect(foreignRequests).toEqual([]);
@@ -455,7 +455,7 @@ describe('what loads when', () => {
   // The 2-page example record (qr-gr-036's fits on one page). Timings: npm run bench:browser.
   const formId = 'violation-record';
 
-  it('the PDF library and the TC font load only at the first export; SC only when TC lacks a character', async () => {
+  it('the PDF library and the common-character TC font load only at the first export; the whole TC and SC faces not at all', async () => {
     const { page, foreignRequests, close } = await session();
     await page.goto(`${site}/forms/${formId}/`);
     await page.locator(`[data-record-form="${formId}"][data-ready="true"]`).waitFor();
@@ -475,7 +475,24 @@ describe('what loads when', () => {
     const jsAfter = await resources(page, 'js');
     const fonts = await resources(page, 'font');
     expect(jsAfter.filter((r) => !jsPanel.some((b) => b.url === r.url)).some((r) => r.url.includes('/pdf.'))).toBe(true);
-    expect(fonts.map((f) => f.url.replace(/^.*\//, ''))).toEqual(['NotoSansTC-Regular.ttf']);
+    expect(fonts.map((f) => f.url.replace(/^.*\//, ''))).toEqual(['NotoSansTC-Common.ttf']);
+    expect(foreignRequests).toEqual([]);
+    await close();
+  }, 180_000);
+
+  it('a name with a character outside the common cut (𡃁) fetches the whole TC face and prints it', async () => {
+    const { page, foreignRequests, close } = await session();
+    await page.goto(`${site}/forms/qr-gr-036/`);
+    await page.locator('[data-record-form="qr-gr-036"][data-ready="true"]').waitFor();
+    await page.getByRole('button', { name: '填入範例', exact: true }).click();
+    await page.getByLabel('投訴人', { exact: true }).fill('周𡃁強');
+    await page.getByRole('button', { name: '檢查並完成', exact: true }).click();
+    const panel = page.locator('[data-pdf-panel]');
+    await panel.waitFor();
+    const pdf = await download(page, work, () => panel.locator('[data-export-unsigned]').click());
+    expect(pdftext(pdf.path)).toContain('周𡃁強');
+    const fonts = (await resources(page, 'font')).map((f) => f.url.replace(/^.*\//, ''));
+    expect(fonts.sort()).toEqual(['NotoSansTC-Common.ttf', 'NotoSansTC-Regular.ttf']);
     expect(foreignRequests).toEqual([]);
     await close();
   }, 180_000);

@@ -32,6 +32,7 @@ export function loadForms(): Promise<FormsLib> {
 }
 
 export const FONT_URLS = {
+  tcCommon: '/fonts/NotoSansTC-Common.ttf',
   tc: '/fonts/NotoSansTC-Regular.ttf',
   sc: '/fonts/NotoSansSC-Regular.ttf',
 } as const;
@@ -63,15 +64,16 @@ let tcFetched = false;
 
 /** What the progress line adds while the first PDF of the page waits for the main font ('' once fetched). */
 export function fontWaitNote(action: '匯出' | '簽署'): string {
-  return tcFetched ? '' : `（首次${action}需下載中文字型，約 7 MB，請稍候）`;
+  return tcFetched ? '' : `（首次${action}需下載中文字型，約 2 MB，請稍候）`;
 }
 
 /**
  * The font sources for every PDF made on this page: one object, so the library's per-source
- * cache keeps the parsed faces between exports. SC is only fetched if a text needs it.
+ * cache keeps the parsed faces between exports. The whole TC face is fetched only if a text has
+ * a character outside the common cut, SC only if TC lacks one.
  */
 export function pageFonts(): PdfFontSources {
-  fonts ??= { tc: fetchBytes(FONT_URLS.tc, () => (tcFetched = true)), sc: fetchBytes(FONT_URLS.sc) };
+  fonts ??= { tcCommon: fetchBytes(FONT_URLS.tcCommon, () => (tcFetched = true)), tc: fetchBytes(FONT_URLS.tc), sc: fetchBytes(FONT_URLS.sc) };
   return fonts;
 }
 

@@ -15,8 +15,14 @@ export type BinaryData = Uint8Array | ArrayBuffer;
 export type FontSource = BinaryData | (() => Promise<BinaryData>);
 
 export interface PdfFontSources {
-  /** Noto Sans TC Regular, TTF (not WOFF2: it embeds blank). Always needed. */
+  /** Noto Sans TC Regular, TTF (not WOFF2: it embeds blank). Needed unless `tcCommon` covers the text. */
   tc: FontSource;
+  /**
+   * Noto Sans TC cut to the common characters (public/fonts/NotoSansTC-Common.ttf, about 2 MB
+   * of the 7): used instead of `tc` when it has every character the document draws, so `tc`
+   * is then never loaded.
+   */
+  tcCommon?: FontSource;
   /** Noto Sans SC Regular, TTF. Loaded only if the text has a character TC lacks. */
   sc?: FontSource;
 }
@@ -69,6 +75,19 @@ function loadFace(source: FontSource, which: string): Promise<LoadedFace> {
   return hit;
 }
 
+/** The common-character TC face when it covers every text, else the whole TC face. */
+async function traditionalFace(sources: PdfFontSources, texts: LabelledText[]): Promise<LoadedFace> {
+  if (sources.tcCommon) {
+    const common = await loadFace(sources.tcCommon, 'Noto Sans TC（常用字）');
+    const covers = texts.every((t) => {
+      for (const ch of t.text) if (!LAYOUT_CHARS.has(ch) && !common.font.hasGlyphForCodePoint(tabless(ch).codePointAt(0)!)) return false;
+      return true;
+    });
+    if (covers) return common;
+  }
+  return loadFace(sources.tc, 'Noto Sans TC');
+}
+
 export interface TextRun {
   face: 'tc' | 'sc';
   text: string;
@@ -109,7 +128,7 @@ export class DocFonts {
    */
   static async create(doc: PDFDocument, sources: PdfFontSources, texts: LabelledText[]): Promise<DocFonts> {
     doc.registerFontkit(fontkit as never);
-    const tc = await loadFace(sources.tc, 'Noto Sans TC');
+    const tc = await traditionalFace(sources, texts);
     let bytesLoaded = tc.bytes.byteLength;
     const needSc = new Set<string>();
     for (const t of texts) {

@@ -7,7 +7,11 @@
  *
  *   const bytes = (url: string) => async () => new Uint8Array(await (await fetch(url)).arrayBuffer());
  *   // Create once per page: parsed faces are cached per source object.
- *   const fonts = { tc: bytes('/fonts/NotoSansTC-Regular.ttf'), sc: bytes('/fonts/NotoSansSC-Regular.ttf') };
+ *   const fonts = {
+ *     tcCommon: bytes('/fonts/NotoSansTC-Common.ttf'), // enough for most records
+ *     tc: bytes('/fonts/NotoSansTC-Regular.ttf'),      // fetched only for a rarer character
+ *     sc: bytes('/fonts/NotoSansSC-Regular.ttf'),      // fetched only for a character TC lacks
+ *   };
  *   const pdf = await exportRecordPdf({ form: { schema, uiSchema }, record, fonts });
  *   const signer = await readPkcs12(p12Bytes, password);            // PdfError with a zh-TW message
  *   const signed = await exportSignedRecordPdf({ form, record, fonts }, { signer, role, fonts, image });
