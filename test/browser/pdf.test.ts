@@ -449,6 +449,25 @@ describe('verify page', () => {
     expect(foreignRequests).toEqual([]);
     await close();
   });
+
+  it('an elliptic-curve (P-256) .p12 signs in the browser too (WebCrypto ECDSA)', async () => {
+    const { page, foreignRequests, problems, close } = await session();
+    await page.goto(`${site}/sign/`);
+    await page.locator('[data-sign-ready="true"]').waitFor();
+    await choosePdf(page, signedTwice!);
+    const report = page.locator('[data-report]');
+    await report.waitFor({ timeout: 60_000 });
+    await report.locator('[data-sign-role]').selectOption({ label: '回訪人' });
+    await report.locator('[data-p12-input]').setInputFiles(pki.staffEc);
+    await report.locator('[data-p12-password]').fill(ASCII_PASSWORD);
+    const { path } = await download(page, work, () => report.locator('[data-sign-add]').click());
+    const sig = pdfsig(path);
+    expect(count(sig, 'Signature is Valid.'), sig).toBe(3);
+    expect(sig).toContain('張家豪');
+    expect(problems()).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await close();
+  });
 });
 
 describe('what loads when', () => {

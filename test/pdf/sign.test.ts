@@ -58,6 +58,15 @@ describe('reading a PKCS#12', () => {
     expect(c.name).toBe('林小芬');
   });
 
+  it('reads an elliptic-curve (P-256) file: the name, issuer and key come through', async () => {
+    const ec = await readPkcs12(readFileSync(pki.staffEc), ASCII_PASSWORD);
+    expect(ec.name).toBe('張家豪');
+    expect(ec.issuerName).toBe('測試物業管理有限公司 根憑證');
+    expect(ec.privateKey.algorithm).toMatchObject({ name: 'ECDSA', namedCurve: 'P-256' });
+    expect(ec.serialNumber).toBe((4242).toString(16).padStart(4, '0'));
+    expect(ec.chainDer.length).toBe(2);
+  });
+
   it('says 憑證密碼不正確 for a wrong password', async () => {
     await expectPdfError(readPkcs12(readFileSync(pki.staffA), 'wrong'), 'BAD_PASSWORD', /憑證密碼不正確/);
     await expectPdfError(readPkcs12(readFileSync(pki.staffB), 'wrong'), 'BAD_PASSWORD', /憑證密碼不正確/);
@@ -154,6 +163,28 @@ describe.each(forms.map((t) => [t.id, t] as [string, TestForm]))('signing %s', (
     expect(report.ok).toBe(true);
     // The stamp 「本文件未經數位簽章」 is gone once signed.
     expect(Buffer.from(twice).toString('latin1')).not.toContain('property-sop-handbook:unsigned');
+  });
+});
+
+describe('an elliptic-curve signer', () => {
+  it('signs after an RSA signer: pdfsig and our verifier find both valid and trusted', async () => {
+    const t = forms.find((f) => f.id === 'qr-gr-036')!;
+    const [first, second] = t.form.schema['x-form']!.signatures.map((s) => s.role);
+    const ec = await readPkcs12(readFileSync(pki.staffEc), ASCII_PASSWORD);
+    const once = await exportSignedRecordPdf({ form: t.form, record: envelopeOf(t), fonts: nodeFonts() }, { signer: staffA, role: first, fonts: nodeFonts() });
+    const twice = await addSignature(once, { signer: ec, role: second, fonts: nodeFonts() });
+    const file = join(workDir(), 'ec-signed.pdf');
+    writeFileSync(file, twice);
+    const trusted = pdfsig(file, true);
+    expect(count(trusted, 'Signature is Valid.')).toBe(2);
+    expect(count(trusted, 'Certificate is Trusted.')).toBe(2);
+    expect(trusted).toContain('Signer Certificate Common Name: 張家豪');
+    const report = await verifyPdf(twice, { trust: [pki.caPem], register: handbookRegister() });
+    expect(report.signatures.map((s) => [s.signerName, s.status])).toEqual([
+      ['陳美玲', 'valid'],
+      ['張家豪', 'valid'],
+    ]);
+    expect(report.ok).toBe(true);
   });
 });
 

@@ -41,26 +41,25 @@ function fromBinaryString(s: string): Uint8Array {
   return out;
 }
 
-const UTF8_STRING = 12;
-
-/** A forge name attribute's value as a JS string (forge leaves UTF8String values as raw bytes). */
-function attrText(attr: { value?: unknown; valueTagClass?: number } | null | undefined): string {
-  if (!attr || typeof attr.value !== 'string') return '';
-  if (attr.valueTagClass === UTF8_STRING || attr.valueTagClass === undefined) {
-    try {
-      return forge.util.decodeUtf8(attr.value);
-    } catch {
-      return attr.value;
-    }
-  }
-  return attr.value;
+/** A name's common name, else all its values (pkijs decodes UTF8String, BMPString and the rest). */
+function nameText(name: pkijs.RelativeDistinguishedNames): string {
+  const values = name.typesAndValues.map((tv) => ({
+    type: tv.type,
+    text: String((tv.value as { valueBlock?: { value?: unknown } }).valueBlock?.value ?? ''),
+  }));
+  return values.find((v) => v.type === '2.5.4.3' && v.text)?.text ?? values.map((v) => v.text).filter(Boolean).join(', ');
 }
 
-function commonName(name: forge.pki.Certificate['subject']): string {
-  const cn = name.getField('CN') as { value?: unknown; valueTagClass?: number } | null;
-  const text = attrText(cn);
-  if (text) return text;
-  return name.attributes.map((a) => attrText(a as never)).filter(Boolean).join(', ');
+function isCaCertificate(c: pkijs.Certificate): boolean {
+  const bc = c.extensions?.find((e) => e.extnID === '2.5.29.19')?.parsedValue as { cA?: boolean } | undefined;
+  return bc?.cA === true;
+}
+
+/** A certificate bag's certificate. forge parses RSA certificates only and keeps any other as ASN.1. */
+interface BagCertificate {
+  bag: forge.pkcs12.Bag;
+  der: Uint8Array;
+  certificate: pkijs.Certificate;
 }
 
 const EC_CURVES: Record<string, string> = {
@@ -118,36 +117,41 @@ export async function readPkcs12(file: BinaryData, password: string, options: Re
 
   const bagsOf = (type: string) => (p12.getBags({ bagType: type })[type] ?? []) as forge.pkcs12.Bag[];
   const keyBags = [...bagsOf(forge.pki.oids.pkcs8ShroudedKeyBag), ...bagsOf(forge.pki.oids.keyBag)];
-  const certBags = bagsOf(forge.pki.oids.certBag).filter((b) => b.cert);
+  const certs: BagCertificate[] = bagsOf(forge.pki.oids.certBag).flatMap((bag) => {
+    const asn1 = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : (bag as { asn1?: forge.asn1.Asn1 }).asn1;
+    if (!asn1) return [];
+    const der = fromBinaryString(forge.asn1.toDer(asn1).getBytes());
+    try {
+      return [{ bag, der, certificate: pkijs.Certificate.fromBER(der.slice().buffer) }];
+    } catch {
+      return [];
+    }
+  });
   if (keyBags.length === 0) {
     throw new PdfError('NO_PRIVATE_KEY', '此憑證檔不含私鑰，無法用於簽署；請使用含私鑰的個人憑證檔（.p12）。');
   }
-  if (certBags.length === 0) {
+  if (certs.length === 0) {
     throw new PdfError('NO_CERTIFICATE', '此憑證檔不含憑證，無法用於簽署。');
   }
   const keyBag = keyBags[0];
 
   // The signing certificate: same localKeyId as the key, else same RSA modulus, else the end-entity one.
   const keyId = (b: forge.pkcs12.Bag) => (b.attributes?.localKeyId?.[0] as string | undefined) ?? null;
-  let certBag = certBags.find((b) => keyId(b) !== null && keyId(b) === keyId(keyBag));
+  let signing = certs.find((c) => keyId(c.bag) !== null && keyId(c.bag) === keyId(keyBag));
   const rsaKey = keyBag.key as forge.pki.rsa.PrivateKey | undefined;
-  if (!certBag && rsaKey) {
-    certBag = certBags.find((b) => {
-      const pub = b.cert!.publicKey as forge.pki.rsa.PublicKey;
-      return pub.n && pub.n.equals(rsaKey.n);
+  if (!signing && rsaKey) {
+    signing = certs.find((c) => {
+      const pub = c.bag.cert?.publicKey as forge.pki.rsa.PublicKey | undefined;
+      return pub?.n && pub.n.equals(rsaKey.n);
     });
   }
-  certBag ??= certBags.find((b) => !b.cert!.getExtension('basicConstraints') || !(b.cert!.getExtension('basicConstraints') as { cA?: boolean }).cA) ?? certBags[0];
-  const cert = certBag.cert!;
-
-  const derOf = (c: forge.pki.Certificate) => fromBinaryString(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes());
-  const signerDer = derOf(cert);
-  const chainDer = [signerDer, ...certBags.filter((b) => b !== certBag).map((b) => derOf(b.cert!))];
-  const certificate = pkijs.Certificate.fromBER(signerDer.slice().buffer);
+  signing ??= certs.find((c) => !isCaCertificate(c.certificate)) ?? certs[0];
+  const certificate = signing.certificate;
+  const chainDer = [signing.der, ...certs.filter((c) => c !== signing).map((c) => c.der)];
 
   const now = options.now ?? new Date();
-  const notBefore = cert.validity.notBefore;
-  const notAfter = cert.validity.notAfter;
+  const notBefore = certificate.notBefore.value;
+  const notAfter = certificate.notAfter.value;
   if (now.getTime() > notAfter.getTime()) {
     throw new PdfError(
       'CERT_EXPIRED',
@@ -195,10 +199,10 @@ export async function readPkcs12(file: BinaryData, password: string, options: Re
     certificate,
     chainDer,
     privateKey,
-    name: commonName(cert.subject),
-    issuerName: commonName(cert.issuer),
+    name: nameText(certificate.subject),
+    issuerName: nameText(certificate.issuer),
     notBefore,
     notAfter,
-    serialNumber: cert.serialNumber,
+    serialNumber: [...certificate.serialNumber.valueBlock.valueHexView].map((b) => b.toString(16).padStart(2, '0')).join(''),
   };
 }

@@ -68,6 +68,8 @@ export interface TestPki {
   future: string;
   /** 李四, issued by a CA that is not in the trust list. */
   untrusted: string;
+  /** 張家豪, an elliptic-curve (P-256) key, AES p12 written by OpenSSL 3 (forge reads RSA certificates only). */
+  staffEc: string;
   /** A .p12 with the certificate only. */
   noKey: string;
   /** A PEM text file. */
@@ -126,6 +128,13 @@ export function makeTestPki(): TestPki {
   staff('untrusted', '李四', now - 30 * DAY, now + 365 * DAY, { cert: other, key: otherKeys.privateKey });
   openssl(['pkcs12', '-export', '-inkey', 'untrusted.key', '-in', 'untrusted.pem', '-certfile', 'other-ca.pem', '-out', 'untrusted.p12', '-passout', `pass:${asciiPassword}`]);
 
+  // The CA key on disk so OpenSSL can issue the EC certificate (forge cannot make EC keys).
+  writeFileSync(join(dir, 'ca.key'), keyPem(caKeys.privateKey));
+  writeFileSync(join(dir, 'staff-ec.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n');
+  openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-utf8', '-subj', '/CN=張家豪/O=測試物業管理有限公司', '-keyout', 'staff-ec.key', '-out', 'staff-ec.csr']);
+  openssl(['x509', '-req', '-in', 'staff-ec.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '4242', '-days', '365', '-sha256', '-extfile', 'staff-ec.ext', '-out', 'staff-ec.pem']);
+  openssl(['pkcs12', '-export', '-inkey', 'staff-ec.key', '-in', 'staff-ec.pem', '-certfile', 'ca.pem', '-out', 'staff-ec.p12', '-passout', `pass:${asciiPassword}`]);
+
   openssl(['pkcs12', '-export', '-nokeys', '-in', 'staff-a.pem', '-out', 'nokey.p12', '-passout', `pass:${asciiPassword}`]);
   writeFileSync(join(dir, 'not-a-p12.p12'), pem(ca));
   writeFileSync(join(dir, 'password.txt'), `${password}\n`);
@@ -141,6 +150,7 @@ export function makeTestPki(): TestPki {
     expired: join(dir, 'expired.p12'),
     future: join(dir, 'future.p12'),
     untrusted: join(dir, 'untrusted.p12'),
+    staffEc: join(dir, 'staff-ec.p12'),
     noKey: join(dir, 'nokey.p12'),
     notP12: join(dir, 'not-a-p12.p12'),
     password,
