@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRecordPdf } from '../../src/lib/pdf/export.ts';
 import type { PdfFontSources } from '../../src/lib/pdf/fonts.ts';
-import { fontPaths, nodeFonts } from '../../src/lib/pdf/node.ts';
+import { nodeFonts } from '../../src/lib/pdf/node.ts';
 import { ROOT, envelopeOf, testForms, type TestForm } from './helpers/records.ts';
 import { compareImages, removeTempDirs, renderPage, requireTools, run, workDir } from './helpers/tools.ts';
 
@@ -28,15 +28,16 @@ beforeAll(() => {
 /** Fonts as the browser passes them, counting how often the whole TC face is asked for. */
 function browserLikeFonts(): { fonts: PdfFontSources; wholeFaceLoads: () => number } {
   let loads = 0;
-  const whole = new Uint8Array(readFileSync(fontPaths().tc));
+  const { tc: whole, sc } = nodeFonts();
   return {
     fonts: {
       tcCommon: commonBytes,
+      // A fresh loader each time (the library caches faces per source), over the bytes already read.
       tc: async () => {
         loads++;
-        return whole;
+        return typeof whole === 'function' ? whole() : whole;
       },
-      sc: nodeFonts().sc,
+      sc,
     },
     wholeFaceLoads: () => loads,
   };

@@ -170,13 +170,19 @@ export function conditionHolds(cond: SignatureCondition, data: Record<string, un
   return false;
 }
 
+/** Whether a role must sign this record as its data stands (x-form's `required`, evaluated). */
+export function signatureRequiredNow(
+  required: XFormSignature['required'],
+  statusField: string | undefined,
+  data: Record<string, unknown>,
+): boolean {
+  if (required === 'always') return true;
+  if (required === 'optional') return false;
+  if (required === 'toClose') return statusField ? data[statusField] === 'closed' : false;
+  return conditionHolds(required, data);
+}
+
 /** The signature roles this record needs now (x-form's declaration, evaluated on the data). */
 export function requiredSignatures(xForm: XForm, data: Record<string, unknown>): XFormSignature[] {
-  const closed = xForm.statusField ? data[xForm.statusField] === 'closed' : false;
-  return xForm.signatures.filter((s) => {
-    if (s.required === 'always') return true;
-    if (s.required === 'optional') return false;
-    if (s.required === 'toClose') return closed;
-    return conditionHolds(s.required, data);
-  });
+  return xForm.signatures.filter((s) => signatureRequiredNow(s.required, xForm.statusField, data));
 }

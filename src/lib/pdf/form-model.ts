@@ -3,20 +3,12 @@
  * table's fields in `ui:order`, their titles, how each value is shown (enum labels, 是/否),
  * the repeating rows, and the form metadata in `x-form`.
  */
-import { conditionHolds } from '../forms/rules.ts';
+import { signatureRequiredNow, type XFormSignature } from '../forms/rules.ts';
 import { PdfError } from './errors.ts';
 
-/** x-form's signature condition (src/lib/forms/rules.ts SignatureCondition). */
-export type SignatureCondition =
-  | { field: string; equals?: unknown; present?: boolean; containsAny?: unknown[] }
-  | { anyOf: SignatureCondition[] };
-
-export interface SignatureSpec {
-  role: string;
-  label: string;
-  /** always | toClose (status closed) | optional | a condition on the data (true/false accepted too). */
-  required: 'always' | 'toClose' | 'optional' | SignatureCondition | boolean;
-  clause?: string;
+/** x-form's signature declaration; `required` may also be true/false here. */
+export interface SignatureSpec extends Omit<XFormSignature, 'required'> {
+  required: XFormSignature['required'] | boolean;
 }
 
 export interface FormMeta {
@@ -173,13 +165,11 @@ export function signatureRequirement(meta: FormMeta, sig: SignatureSpec, data?: 
   const req = sig.required;
   if (req === true || req === 'always') return '必簽';
   if (req === false || req === 'optional' || req === undefined || req === null) return '';
-  if (req === 'toClose') {
-    if (data === undefined) return '結案時必簽';
-    const closed = meta.statusField ? valueAt(data, [meta.statusField]) === 'closed' : false;
-    return closed ? '必簽' : '結案時必簽';
-  }
-  if (data === undefined) return '視情況必簽';
-  return data && typeof data === 'object' && conditionHolds(req, data as Record<string, unknown>) ? '必簽' : '';
+  if (data === undefined) return req === 'toClose' ? '結案時必簽' : '視情況必簽';
+  // Until the record is closed, a toClose role still reads 結案時必簽; a condition not met, nothing.
+  const otherwise = req === 'toClose' ? '結案時必簽' : '';
+  if (!data || typeof data !== 'object') return otherwise;
+  return signatureRequiredNow(req, meta.statusField, data as Record<string, unknown>) ? '必簽' : otherwise;
 }
 
 
