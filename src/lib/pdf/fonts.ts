@@ -75,15 +75,22 @@ function loadFace(source: FontSource, which: string): Promise<LoadedFace> {
   return hit;
 }
 
+/** The characters of the texts that the face has no glyph for (line breaks are layout, not drawn). */
+function charactersLacking(face: FkFont, texts: LabelledText[]): Set<string> {
+  const lacking = new Set<string>();
+  for (const t of texts) {
+    for (const ch of t.text) {
+      if (!LAYOUT_CHARS.has(ch) && !face.hasGlyphForCodePoint(tabless(ch).codePointAt(0)!)) lacking.add(ch);
+    }
+  }
+  return lacking;
+}
+
 /** The common-character TC face when it covers every text, else the whole TC face. */
 async function traditionalFace(sources: PdfFontSources, texts: LabelledText[]): Promise<LoadedFace> {
   if (sources.tcCommon) {
     const common = await loadFace(sources.tcCommon, 'Noto Sans TC（常用字）');
-    const covers = texts.every((t) => {
-      for (const ch of t.text) if (!LAYOUT_CHARS.has(ch) && !common.font.hasGlyphForCodePoint(tabless(ch).codePointAt(0)!)) return false;
-      return true;
-    });
-    if (covers) return common;
+    if (charactersLacking(common.font, texts).size === 0) return common;
   }
   return loadFace(sources.tc, 'Noto Sans TC');
 }
@@ -130,13 +137,7 @@ export class DocFonts {
     doc.registerFontkit(fontkit as never);
     const tc = await traditionalFace(sources, texts);
     let bytesLoaded = tc.bytes.byteLength;
-    const needSc = new Set<string>();
-    for (const t of texts) {
-      for (const ch of t.text) {
-        if (LAYOUT_CHARS.has(ch)) continue;
-        if (!tc.font.hasGlyphForCodePoint(tabless(ch).codePointAt(0)!)) needSc.add(ch);
-      }
-    }
+    const needSc = charactersLacking(tc.font, texts);
     let sc: LoadedFace | null = null;
     if (needSc.size > 0 && sources.sc) {
       sc = await loadFace(sources.sc, 'Noto Sans SC');
