@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { summarize } from './test-summary.mjs';
 
 const SYSTEM_TOOLS = [
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
@@ -61,7 +62,8 @@ const status = run(
 );
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
-  const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  const { brokenFiles, line } = summarize(r, status);
+  for (const file of brokenFiles) console.log(`Test file failed outside its tests: ${file}`);
+  console.log(`\n${line}`);
 }
 process.exit(status);

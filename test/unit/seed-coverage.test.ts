@@ -11,8 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
-/** The seed sits beside the project (see ../shared/README.md). */
-const seedPath = resolve(root, '../shared/seed/000_7df03b06ad26a40d.txt');
+/** The company's issued text, kept in the repository as the source of the as-issued revisions. */
+const seedPath = resolve(root, 'content/seed/as-issued.txt');
 const sopsDir = join(root, 'content/sops');
 
 /** Seed chapters in issue order, with the revision files that transcribe them. */
