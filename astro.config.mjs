@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeClauseAnchors } from './src/lib/clauses.ts';
 import { CONTENT_SECURITY_POLICY } from './src/lib/csp.ts';
+import { OFFLINE_HEAD } from './src/lib/offline/head.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -12,16 +13,22 @@ export default defineConfig({
   markdown: { processor: unified({ rehypePlugins: [rehypeClauseAnchors] }) },
   integrations: [
     starlight({
-      title: '物業服務標準作業規程手冊',
+      title: { 'zh-TW': '物業服務標準作業規程手冊', 'zh-CN': '物业服务标准作业规程手册' },
       description: '物業管理公司受控文件：標準作業規程、記錄表單與簽署。',
       defaultLocale: 'root',
-      locales: { root: { label: '繁體中文', lang: 'zh-TW' } },
+      // The 简体中文 pages are generated from the Traditional ones after the build (scripts/postbuild.ts).
+      locales: { root: { label: '繁體中文', lang: 'zh-TW' }, 'zh-cn': { label: '简体中文', lang: 'zh-CN' } },
       // Fonts stay system CJK fonts on screen; nothing is fetched from another host.
       customCss: ['./src/styles/handbook.css'],
-      head: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY } }],
+      head: [
+        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY } },
+        ...OFFLINE_HEAD,
+      ],
       components: {
         PageTitle: './src/components/PageTitle.astro',
         MarkdownContent: './src/components/MarkdownContent.astro',
+        Banner: './src/components/offline/Banner.astro',
+        FallbackContentNotice: './src/components/zh-cn/ReadingNotice.astro',
       },
       sidebar: [
         { label: '首頁', link: '/' },

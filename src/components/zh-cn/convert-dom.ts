@@ -1,0 +1,66 @@
+/**
+ * On a 简体 page, converts what scripts render after load: form labels, option labels and error
+ * messages from the React islands, the offline notices. Only text nodes and human-readable
+ * attributes change; what the user types (input and textarea values) is never touched, and
+ * `translate="no"` keeps text as issued. Islands are converted once hydrated, so React hydrates
+ * against the HTML it rendered.
+ */
+import glossaryText from '../../../content/i18n/zh-cn-glossary.tsv?raw';
+import { createSimplifier, parseGlossary } from '../../lib/i18n/zh-cn.ts';
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEXTAREA', 'NOSCRIPT']);
+const ATTRIBUTES = ['placeholder', 'title', 'aria-label', 'alt', 'aria-description'];
+
+export function convertLiveDom(root: HTMLElement): MutationObserver {
+  const simplify = createSimplifier(parseGlossary(glossaryText));
+  const skipped = (el: Element | null): boolean => {
+    for (let e = el; e; e = e.parentElement) {
+      if (SKIP.has(e.tagName) || e.getAttribute('translate') === 'no' || (e as HTMLElement).isContentEditable) return true;
+      if (e.tagName === 'ASTRO-ISLAND' && e.hasAttribute('ssr')) return true;
+    }
+    return false;
+  };
+  const text = (t: Text) => {
+    const v = simplify(t.data);
+    if (v !== t.data) t.data = v;
+  };
+  const attributes = (el: Element) => {
+    for (const name of ATTRIBUTES) {
+      const v = el.getAttribute(name);
+      if (v && simplify(v) !== v) el.setAttribute(name, simplify(v));
+    }
+    if (el instanceof HTMLInputElement && ['button', 'submit', 'reset'].includes(el.type)) {
+      if (simplify(el.value) !== el.value) el.value = simplify(el.value);
+    }
+  };
+  const tree = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (!skipped(node.parentElement)) text(node as Text);
+      return;
+    }
+    if (!(node instanceof Element) || skipped(node)) return;
+    attributes(node);
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) =>
+        n instanceof Element && (SKIP.has(n.tagName) || n.getAttribute('translate') === 'no' || (n.tagName === 'ASTRO-ISLAND' && n.hasAttribute('ssr')))
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
+    });
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeType === Node.TEXT_NODE) text(n as Text);
+      else attributes(n as Element);
+    }
+  };
+  tree(root);
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'characterData') tree(r.target);
+      else if (r.type === 'childList') r.addedNodes.forEach(tree);
+      // An island that has just hydrated (Astro removes `ssr`) or an attribute set by a script.
+      else if (r.attributeName === 'ssr') tree(r.target);
+      else if (r.target instanceof Element && !skipped(r.target)) attributes(r.target);
+    }
+  });
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: [...ATTRIBUTES, 'ssr'] });
+  return observer;
+}

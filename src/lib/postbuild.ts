@@ -1,0 +1,44 @@
+/**
+ * What runs on a built site after `astro build` (Node only), in this order: the 简体中文 pages,
+ * one Pagefind index over both languages (each indexed under its own lang), and last the
+ * offline layer, which must see every file it precaches.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { ZH_CN_GLOSSARY, writeZhCnSite } from './i18n/zh-cn-site.ts';
+import { readRegister } from './register-files.ts';
+import { writeBuildInfo, writeServiceWorker } from './offline/service-worker.ts';
+
+export interface FinishedSite {
+  zhCnPages: number;
+  searchPages: number;
+  buildId: string;
+  precached: { count: number; size: number };
+}
+
+async function indexSearch(dist: string): Promise<number> {
+  const check = <T extends { errors: string[] }>(r: T): T => {
+    if (r.errors.length) throw new Error(`Pagefind: ${r.errors.join('; ')}`);
+    return r;
+  };
+  // Starlight indexed the site before the 简体 pages existed; index both languages afresh.
+  rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
+  try {
+    const { index } = check(await pagefind.createIndex());
+    const { page_count } = check(await index!.addDirectory({ path: dist }));
+    check(await index!.writeFiles({ outputPath: join(dist, 'pagefind') }));
+    return page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export async function finishSite(dist: string, repoRoot: string): Promise<FinishedSite> {
+  const zhCn = writeZhCnSite(dist, { glossaryText: readFileSync(join(repoRoot, ZH_CN_GLOSSARY), 'utf8') });
+  const searchPages = await indexSearch(dist);
+  const info = writeBuildInfo(dist, readRegister(join(repoRoot, 'content', 'sops')));
+  const { count, size, warnings } = await writeServiceWorker(dist);
+  if (warnings.length) throw new Error(`Workbox: ${warnings.join('; ')}`);
+  return { zhCnPages: zhCn.pages, searchPages, buildId: info.buildId, precached: { count, size } };
+}
