@@ -34,12 +34,15 @@ export async function openBrowser(): Promise<Browser> {
 /** A fresh context (its own storage) with one page. */
 export async function openSession(
   browser: Browser,
-  options: { colorScheme?: 'light' | 'dark'; acceptDownloads?: boolean } = {},
+  options: { colorScheme?: 'light' | 'dark'; acceptDownloads?: boolean; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<Session> {
   const context = await browser.newContext({
     locale: 'zh-TW',
     colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: options.acceptDownloads ?? true,
+    // The offline tests (offline.test.ts) allow the service worker; elsewhere each fresh context
+    // would precache the whole site (9 MB) in the background while the test runs.
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   const page = await context.newPage();
   const foreignRequests: string[] = [];

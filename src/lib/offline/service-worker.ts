@@ -52,6 +52,9 @@ export async function writeServiceWorker(dist: string): Promise<{ count: number;
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
     // /sops/x/ is served from the precached /sops/x/index.html.
     directoryIndex: 'index.html',
+    // Pagefind asks for pagefind-entry.json?ts=<now> to dodge HTTP caches; the precached copy
+    // is the one that matches the cached index.
+    ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^ts$/],
     cleanupOutdatedCaches: true,
     clientsClaim: true,
     // A new build waits until the reader chooses to reload (the page offers it).
