@@ -125,10 +125,15 @@ export async function startOffline(): Promise<void> {
     await wb.update();
   };
   wb.addEventListener('waiting', () => (wanted ? takeOver() : showUpdate(takeOver)));
-  void wb.register();
+  // Refused where workers are off (a private window, a test that blocks them): the page still works.
+  const registered = await wb.register().catch(() => undefined);
+  if (!registered) return;
 
   // When the page is served by the worker this is the cached copy's own build.
-  const info = (await fetch(BUILD_INFO_PATH).then((r) => r.json())) as BuildInfo;
+  const info = (await fetch(BUILD_INFO_PATH)
+    .then((r) => r.json())
+    .catch(() => null)) as BuildInfo | null;
+  if (!info) return;
   const seen = read<SeenCopy>(SEEN);
   if (seen && seen.buildId !== info.buildId) addPending(revisionsInForceChanged(seen.register, info.register));
   if (!seen || seen.buildId !== info.buildId) {

@@ -20,7 +20,25 @@ export function convertLiveDom(root: HTMLElement): MutationObserver {
     }
     return false;
   };
+  // React checks an island's text against the server HTML while it hydrates, which goes on after
+  // Astro removes `ssr`. React has checked a text once it has put its fiber on the text node or,
+  // for an element's only text, on the element: text not reached yet waits a little.
+  const deadline = performance.now() + 10_000;
+  const waiting = new Set<Text>();
+  let timer = 0;
+  const fiber = (n: Node | null) => !!n && Object.keys(n).some((k) => k.startsWith('__reactFiber$'));
+  const hydrated = (t: Text) => !t.parentElement?.closest('astro-island') || fiber(t) || fiber(t.parentElement);
   const text = (t: Text) => {
+    if (!hydrated(t) && performance.now() < deadline) {
+      waiting.add(t);
+      timer ||= window.setTimeout(() => {
+        timer = 0;
+        const again = [...waiting];
+        waiting.clear();
+        for (const w of again) if (w.isConnected && !skipped(w.parentElement)) text(w);
+      }, 50);
+      return;
+    }
     const v = simplify(t.data);
     if (v !== t.data) t.data = v;
   };
