@@ -31,11 +31,14 @@ const sitePath = (file: string) => '/' + file.replace(/(^|\/)index\.html$/, '$1'
 export function writeZhCnSite(dist: string, options: ZhCnSiteOptions): { pages: number; fromStarlight: number } {
   const simplify = createSimplifier(parseGlossary(options.glossaryText));
   const prefix = ZH_CN_BASE.slice(1);
-  const traditional = htmlFiles(dist).filter((f) => !f.startsWith(prefix) && f !== '404.html');
+  const all = htmlFiles(dist);
+  const traditional = all.filter((f) => !f.startsWith(prefix) && f !== '404.html');
   const paths = new Set(traditional.map(sitePath));
   const localize = (path: string) => (paths.has(path) ? ZH_CN_BASE + path.slice(1) : undefined);
+  // Pages Starlight rendered for zh-cn only (its 404) are converted in place.
+  const starlightOnly = all.filter((f) => f.startsWith(prefix) && !paths.has(sitePath(f.slice(prefix.length))));
   let fromStarlight = 0;
-  for (const file of traditional) {
+  for (const file of [...traditional, ...starlightOnly.map((f) => f.slice(prefix.length))]) {
     const target = join(dist, prefix, file);
     const starlightOwn = existsSync(target);
     if (starlightOwn) fromStarlight++;
@@ -48,5 +51,5 @@ export function writeZhCnSite(dist: string, options: ZhCnSiteOptions): { pages: 
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, toZhCnPage(html, { simplify, localize, notices }));
   }
-  return { pages: traditional.length, fromStarlight };
+  return { pages: traditional.length + starlightOnly.length, fromStarlight };
 }
