@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, openBrowser, openSession, tempDir, type Session } from './harness.ts';
+import { CHROMIUM_ARGS, axeViolations, openBrowser, openSession, tempDir, type Session } from './harness.ts';
 import { STRICT_CSP, startStaticServer } from './static-server.ts';
 import { RECORD_NUMBER, completeExample, download, drawOnCanvas, pdfsig, pdftext } from './helpers-pdf/flow.ts';
 import { makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
@@ -46,7 +46,11 @@ async function session(): Promise<Session & { failed: string[] }> {
   const s = await openSession(browser, { serviceWorkers: 'allow' });
   s.page.setDefaultTimeout(30_000);
   const failed: string[] = [];
-  s.context.on('requestfailed', (r) => failed.push(`${r.failure()?.errorText} ${r.url()}`));
+  // ERR_ABORTED is a request the page itself dropped by navigating on (search fragments still
+  // loading), not one the network or the cache failed.
+  s.context.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`${r.failure()?.errorText} ${r.url()}`);
+  });
   s.context.on('response', (r) => {
     if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.svg') failed.push(`${r.status()} ${r.url()}`);
   });
@@ -82,12 +86,18 @@ describe('after one visit, with the network off', () => {
     await page.locator('.pagefind-ui__search-input').fill('違章停車');
     const found = () => page.locator('.pagefind-ui__result-title .pagefind-ui__result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     await expect.poll(found, { timeout: 20_000 }).toContain('/sops/violations/');
+    // Let Pagefind finish loading result fragments before leaving the page.
+    await page.waitForLoadState('networkidle');
 
     // 简体 search too.
     await page.goto(`${url}/zh-cn/`);
     await page.getByRole('button', { name: '搜索' }).click();
     await page.locator('.pagefind-ui__search-input').fill('律师函');
     await expect.poll(found, { timeout: 20_000 }).toContain('/zh-cn/sops/violations/');
+    await page.waitForLoadState('networkidle');
+    // The 简体 control block says it is an offline copy too, converted like the rest of the page.
+    await page.goto(`${url}/zh-cn/sops/archives/`);
+    await expect.poll(() => page.locator('section.doc-control [data-offline-copy]').textContent(), { timeout: 15_000 }).toMatch(/^离线副本，更新于 \d{4}年/);
 
     // A form, its PDF with a drawn and a digital signature (the PDF library and font from the cache).
     const work = tempDir('offline-pdf-');
@@ -145,6 +155,8 @@ describe('a second build', () => {
     const changes = page.locator('[data-revision-changes]');
     await expect(changes.textContent()).resolves.toContain(`${a1.docNumber}《${a1.title}》的生效版本已由 A/0 改為 A/1（2026年12月15日生效）`);
     await expect(changes.locator('a').getAttribute('href')).resolves.toBe(a1.path);
+    const axe = await axeViolations(page);
+    expect(axe, axe.join('\n')).toEqual([]);
 
     // Accepting it: the new worker takes over and the page reloads on the new build.
     await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), offer.getByRole('button', { name: '重新載入' }).click()]);

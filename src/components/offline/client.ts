@@ -5,6 +5,7 @@
  */
 import { Workbox } from 'workbox-window';
 import {
+  ACKNOWLEDGE_LABEL,
   BUILD_INFO_PATH,
   NEW_BUILD_NOTE,
   RELOAD_LABEL,
@@ -92,7 +93,7 @@ function showChanges(changes: RevisionChange[]) {
   }
   const ok = document.createElement('button');
   ok.type = 'button';
-  ok.textContent = '知道了';
+  ok.textContent = ACKNOWLEDGE_LABEL;
   ok.addEventListener('click', () => {
     localStorage.removeItem(PENDING);
     section.remove();

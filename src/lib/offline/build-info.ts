@@ -62,3 +62,4 @@ export function revisionChangeNote(c: RevisionChange): string {
 }
 
 export const REVISION_CHANGES_HEADING = '自你上次瀏覽以來，下列規程的生效版本已更改：';
+export const ACKNOWLEDGE_LABEL = '知道了';
