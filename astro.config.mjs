@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import { unified } from '@astrojs/markdown-remark';
-import { rehypeClauseAnchors } from './src/lib/clauses.ts';
+import { rehypeClauseAnchors } from './src/lib/documents/clauses.ts';
 import { CONTENT_SECURITY_POLICY } from './src/lib/csp.ts';
 
 export default defineConfig({

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { envelopeFor } from '../src/lib/record.ts';
-import { readRegister } from '../src/lib/register-files.ts';
-import { effectiveRevision } from '../src/lib/register.ts';
+import { readRegister } from '../src/lib/documents/register-files.ts';
+import { effectiveRevision } from '../src/lib/documents/register.ts';
 import { ASCII_PASSWORD, makeTestPki } from '../test/pdf/helpers/pki.ts';
 
 // The library is imported here, timed: pdf-lib, fontkit, node-forge, pkijs.

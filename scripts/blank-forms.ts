@@ -8,8 +8,8 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readRegister } from '../src/lib/register-files.ts';
-import { effectiveRevision } from '../src/lib/register.ts';
+import { readRegister } from '../src/lib/documents/register-files.ts';
+import { effectiveRevision } from '../src/lib/documents/register.ts';
 import { blankFormPdf } from '../src/lib/pdf/export.ts';
 import { REPO_ROOT, listFormIds, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
 

@@ -3,7 +3,7 @@
  * here, so any page that lists procedures fails the build on a broken register.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { checkRevisionSet, compareRevisions, type DocControl } from '../lib/doc-control.ts';
+import { checkRevisionSet, compareRevisions, type DocControl } from '../lib/documents/doc-control.ts';
 import { PROCEDURE_IDS, PROCEDURE_ORDER, type ProcedureId } from '../lib/procedures.ts';
 
 export type RevisionPage = CollectionEntry<'docs'> & { data: DocControl & { title: string } };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkRevisionSet, compareRevisions, docControlSchema, revisionSlug, type RevisionEntry } from '../../src/lib/doc-control.ts';
-import { readRegister } from '../../src/lib/register-files.ts';
-import { revisionStanding } from '../../src/lib/register.ts';
+import { checkRevisionSet, compareRevisions, docControlSchema, revisionSlug, type RevisionEntry } from '../../src/lib/documents/doc-control.ts';
+import { readRegister } from '../../src/lib/documents/register-files.ts';
+import { revisionStanding } from '../../src/lib/documents/register.ts';
 
 const valid = {
   procedure: 'complaints',

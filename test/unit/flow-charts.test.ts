@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scanClauses } from '../../src/lib/clauses.ts';
+import { scanClauses } from '../../src/lib/documents/clauses.ts';
 import { PROCEDURE_IDS, type ProcedureId } from '../../src/lib/procedures.ts';
 import { expandFlow, loadFlow, MAX_LABEL_LINES, type ExpandedFlow } from '../../src/lib/flow/model.ts';
 import {

@@ -6,7 +6,7 @@
  * Each proposed revision must differ from the issued text and list its changes.
  */
 import { describe, expect, it } from 'vitest';
-import { MDX_FURNITURE_LINE } from '../../src/lib/revision-diff.ts';
+import { MDX_FURNITURE_LINE } from '../../src/lib/documents/revision-diff.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { getProcedureGroups, revisionPath } from '../procedure-data.ts';
-import { clauseAnchor } from '../../lib/clauses.ts';
+import { clauseAnchor } from '../../lib/documents/clauses.ts';
 import { FORM_IDS, PROCEDURE_ORDER, type FormId, type ProcedureId } from '../../lib/procedures.ts';
 import { getXForm } from '../../lib/forms/schemas.ts';
 import { retentionSummary } from '../../lib/forms/derive.ts';

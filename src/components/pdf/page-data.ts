@@ -1,11 +1,11 @@
 /**
  * Build-time data for the sign and verify pages: the controlled-document register as plain
- * RegisterRevision records (the same shape src/lib/register-files.ts reads in Node), and the
+ * RegisterRevision records (the same shape src/lib/documents/register-files.ts reads in Node), and the
  * company's trust list (trust/company-ca.json) as PEM strings. Both are passed to the islands as
  * props, so verification works offline and asks no server anything.
  */
 import companyCa from '../../../trust/company-ca.json' with { type: 'json' };
-import type { RegisterRevision } from '../../lib/register.ts';
+import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { getProcedureGroups, revisionPath } from '../procedure-data.ts';
 
 export async function registerRevisions(): Promise<RegisterRevision[]> {

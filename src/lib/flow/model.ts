@@ -20,7 +20,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'zod';
-import { clauseAnchor, scanClauses } from '../clauses.ts';
+import { clauseAnchor, scanClauses } from '../documents/clauses.ts';
 import { FORM_IDS, PROCEDURE_IDS, type FormId, type ProcedureId } from '../procedures.ts';
 import { MAX_LINE_EM, wrapLabel } from './measure.ts';
 

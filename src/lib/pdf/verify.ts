@@ -3,7 +3,7 @@
  * against the company trust list, validity at signing time), what changed after each
  * signature, the embedded record (form-data.json) and how its procedure revision stands in the
  * register. Framework-free: the caller passes the bytes, the trust list (PEM strings) and the
- * register (src/lib/register.ts `readRegister` in Node; the site passes it to the page).
+ * register (src/lib/documents/register.ts `readRegister` in Node; the site passes it to the page).
  */
 import {
   PDFArray,
@@ -20,7 +20,7 @@ import {
 } from '@cantoo/pdf-lib';
 import * as pkijs from 'pkijs';
 import type { RecordEnvelope } from '../record.ts';
-import { STANDING_LABELS, revisionStanding, type RegisterRevision, type RevisionStanding } from '../register.ts';
+import { STANDING_LABELS, revisionStanding, type RegisterRevision, type RevisionStanding } from '../documents/register.ts';
 import { signatureFields } from './acroform.ts';
 import { FORM_DATA_NAME, readRecord } from './embedded.ts';
 import { hashName, nameText, parseCms, verifyCmsSignature, type ParsedCms } from './cms.ts';

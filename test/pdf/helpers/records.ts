@@ -7,8 +7,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { envelopeFor, type RecordEnvelope } from '../../../src/lib/record.ts';
 import type { FormDefinition, JsonSchema, UiSchema } from '../../../src/lib/pdf/form-model.ts';
-import { readRegister } from '../../../src/lib/register-files.ts';
-import { effectiveRevision as effectiveRevisionIn, type RegisterRevision } from '../../../src/lib/register.ts';
+import { readRegister } from '../../../src/lib/documents/register-files.ts';
+import { effectiveRevision as effectiveRevisionIn, type RegisterRevision } from '../../../src/lib/documents/register.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const SCHEMAS = join(ROOT, 'schemas');

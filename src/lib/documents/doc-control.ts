@@ -3,7 +3,7 @@
  * content collection enforces, and the rules that span revisions (one effective revision each).
  */
 import { z } from 'zod';
-import { FORM_IDS, PROCEDURE_IDS, type ProcedureId } from './procedures.ts';
+import { FORM_IDS, PROCEDURE_IDS, type ProcedureId } from '../procedures.ts';
 
 export const STATUS_LABELS = {
   draft: '草案',
