@@ -8,6 +8,7 @@ import { getProcedureGroups, revisionPath } from '../procedure-data.ts';
 import { clauseAnchor } from '../../lib/documents/clauses.ts';
 import { FORM_IDS, PROCEDURE_ORDER, type FormId, type ProcedureId } from '../../lib/procedures.ts';
 import { getXForm } from '../../lib/forms/schemas.ts';
+import { clauseText } from '../../lib/shared/clause-text.ts';
 import { retentionSummary } from '../../lib/forms/derive.ts';
 import type { XForm } from '../../lib/forms/rules.ts';
 
@@ -32,12 +33,6 @@ export interface FormPageInfo {
   retentionNote: string | null;
   topSecret: boolean;
   blankPdf: string | null;
-}
-
-const SECTION_NAMES: Record<string, string> = { '3': '職責', '5': '相關表格' };
-
-export function clauseText(clause: string): string {
-  return /^\d+$/.test(clause) && SECTION_NAMES[clause] ? `第 ${clause} 條（${SECTION_NAMES[clause]}）` : `第 ${clause} 條`;
 }
 
 function retentionText(id: FormId): { text: string; note: string | null } {

@@ -5,6 +5,7 @@
  * props, so verification works offline and asks no server anything.
  */
 import companyCa from '../../../trust/company-ca.json' with { type: 'json' };
+import { pemCertificates } from '../../lib/shared/certificates.ts';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { getProcedureGroups, revisionPath } from '../procedure-data.ts';
 
@@ -32,5 +33,5 @@ export function trustedCaPems(): string[] {
   const list = (companyCa as TrustFile).certificates ?? [];
   return list
     .map((c) => (typeof c === 'string' ? c : (c.pem ?? '')))
-    .flatMap((p) => p.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []);
+    .flatMap(pemCertificates);
 }

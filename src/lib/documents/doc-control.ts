@@ -115,8 +115,3 @@ export function checkRevisionSet(entries: RevisionEntry[]): string[] {
   }
   return problems;
 }
-
-/** 2026-11-27 -> 2026年11月27日 */
-export function formatDateZh(date: Date): string {
-  return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
-}

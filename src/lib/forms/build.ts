@@ -13,6 +13,7 @@ import type { ErrorObject } from 'ajv';
 import { compileSchemaValidatorsCode } from '@rjsf/validator-ajv8/compileSchemaValidators';
 import yaml from 'js-yaml';
 import { FORM_IDS, PROCEDURE_IDS, PROCEDURE_ORDER, type ProcedureId } from '../procedures.ts';
+import { readFrontmatter } from '../shared/frontmatter.ts';
 import { addFormKeywords, AJV_OVERRIDES, FORMATS } from './keywords.ts';
 import { listRules, signatureRoles, type FormSchema, type XForm } from './rules.ts';
 
@@ -255,11 +256,10 @@ export function checkContentFormRefs(sopsDir: string, schemasDir: string, rootDi
     );
   for (const path of walk(sopsDir)) {
     const file = relative(rootDir, path) || path;
-    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path, 'utf8'))?.[1];
-    if (!front) continue;
-    let data: { relatedRecords?: { formId?: string; title?: string }[] };
+    let data: { relatedRecords?: { formId?: string; title?: string }[] } | null;
     try {
-      data = (yaml.load(front) ?? {}) as typeof data;
+      data = readFrontmatter(readFileSync(path, 'utf8')) as typeof data;
+      if (!data) continue;
     } catch (e) {
       problems.push(problem(file, `frontmatter 不是有效的 YAML：${(e as Error).message}`, 'invalid YAML frontmatter'));
       continue;

@@ -67,6 +67,8 @@ export function envelopeOf(t: TestForm, data: Record<string, unknown> = t.exampl
   return envelopeFor(x, data, procedureRevision ?? effectiveRevision(x.procedureNumber) ?? 'A/0', '2026-03-10T02:00:00.000Z');
 }
 
+// Written independently of src/lib/shared/json-schema.ts and shared/time.ts on purpose: these
+// helpers compute the texts a PDF must show, so they must not borrow the code under test.
 function deref(root: JsonSchema, s: JsonSchema | undefined): JsonSchema {
   if (!s) return {};
   if (s.$ref) {
