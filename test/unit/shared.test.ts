@@ -81,7 +81,7 @@ describe('json-schema $ref', () => {
 
   it('leaves unresolvable references and plain nodes as they are', () => {
     expect(resolveRef(root, { $ref: '#/$defs/missing' })).toEqual({ $ref: '#/$defs/missing' });
-    expect(resolveRef(root, { type: 'string' })).toEqual({ type: 'string' });
+    expect(resolveRef(root, { type: 'string' } as { $ref?: string; type: string })).toEqual({ type: 'string' });
     expect(resolveRef(root, undefined)).toBeUndefined();
     const loop = { $defs: { a: { $ref: '#/$defs/a' } } };
     expect(resolveRef(loop, { $ref: '#/$defs/a' })).toEqual({ $ref: '#/$defs/a' });
