@@ -13,7 +13,10 @@ import { z } from 'zod';
 /** A procedure's id: the name of its folder under content/sops/ and of its flow in content/flows/. */
 export type ProcedureId = string;
 
-export const procedureIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, '規程代號只可用小寫英文字母、數字及連字號（即 content/sops/ 下的資料夾名稱）');
+/** Also the pattern of x-form's `procedure` (forms/keywords.ts). */
+export const PROCEDURE_ID_PATTERN = '^[a-z][a-z0-9-]*$';
+
+export const procedureIdSchema = z.string().regex(new RegExp(PROCEDURE_ID_PATTERN), '規程代號只可用小寫英文字母、數字及連字號（即 content/sops/ 下的資料夾名稱）');
 
 /** Place in the issue order (sidebar, register, form index); also the nn of the handbook's form numbers HB-R-nn-mm. */
 export const procedureOrderSchema = z.number({ error: '應填寫規程的發行順序（正整數）' }).int().positive('規程的發行順序應為正整數');
