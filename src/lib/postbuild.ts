@@ -7,7 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { ZH_CN_GLOSSARY, writeZhCnSite } from './i18n/zh-cn-site.ts';
-import { readRegister } from './register-files.ts';
+import { readRegister } from './documents/register-files.ts';
 import { writeBuildInfo, writeServiceWorker } from './offline/service-worker.ts';
 
 export interface FinishedSite {

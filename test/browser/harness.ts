@@ -34,10 +34,16 @@ export async function openBrowser(): Promise<Browser> {
 /** A fresh context (its own storage) with one page. */
 export async function openSession(
   browser: Browser,
-  options: { colorScheme?: 'light' | 'dark'; acceptDownloads?: boolean; serviceWorkers?: 'allow' | 'block' } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    acceptDownloads?: boolean;
+    viewport?: { width: number; height: number };
+    serviceWorkers?: 'allow' | 'block';
+  } = {},
 ): Promise<Session> {
   const context = await browser.newContext({
     locale: 'zh-TW',
+    ...(options.viewport ? { viewport: options.viewport } : {}),
     colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: options.acceptDownloads ?? true,
     // The offline tests (offline.test.ts) allow the service worker; elsewhere each fresh context

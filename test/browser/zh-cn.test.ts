@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, openBrowser, openSession, tempDir, type Session } from './harness.ts';
 import { RECORD_NOTICE, READING_NOTICE } from '../../src/lib/i18n/zh-cn-notices.ts';
-import { readRegister } from '../../src/lib/register-files.ts';
+import { readRegister } from '../../src/lib/documents/register-files.ts';
 
 const site = inject('siteUrl');
 const cspSite = inject('cspSiteUrl');

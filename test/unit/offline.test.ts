@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tempDir } from '../pdf/helpers/tools.ts';
-import type { RegisterRevision } from '../../src/lib/register.ts';
+import type { RegisterRevision } from '../../src/lib/documents/register.ts';
 import { offlineCopyNote, revisionChangeNote, revisionsInForceChanged } from '../../src/lib/offline/build-info.ts';
 import { contentDigest, writeBuildInfo, writeServiceWorker } from '../../src/lib/offline/service-worker.ts';
 

@@ -3,7 +3,7 @@
  * is in force (`/build-info.json`), so a page can say how old its cached copy is and, once
  * online again, which revisions took effect since the copy the reader last saw.
  */
-import type { RegisterRevision } from '../register.ts';
+import type { RegisterRevision } from '../documents/register.ts';
 
 export const BUILD_INFO_PATH = '/build-info.json';
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { generateSW } from 'workbox-build';
-import type { RegisterRevision } from '../register.ts';
+import type { RegisterRevision } from '../documents/register.ts';
 import { BUILD_INFO_PATH, type BuildInfo } from './build-info.ts';
 
 export const SERVICE_WORKER_PATH = '/sw.js';
