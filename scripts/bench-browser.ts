@@ -127,7 +127,7 @@ async function validationInChromium(): Promise<string[]> {
   writeFileSync(
     join(out, 'entry.ts'),
     `import { loadRecordValidator } from ${JSON.stringify(join(root, 'src/lib/forms/validator.ts'))};
-import { getExample } from ${JSON.stringify(join(root, 'src/lib/forms/schemas.ts'))};
+import { getExample } from ${JSON.stringify(join(root, 'src/lib/forms/definition/index.ts'))};
 import { FORM_IDS } from ${JSON.stringify(join(root, 'src/lib/procedures.ts'))};
 (window as any).__bench = async (runs: number) => {
   const result: [string, boolean, number, number][] = [];

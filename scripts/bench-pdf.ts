@@ -5,7 +5,7 @@
  * The certificates are throwaway ones made on the spot (test/pdf/helpers/pki.ts).
  */
 import { readFileSync } from 'node:fs';
-import { envelopeFor } from '../src/lib/record.ts';
+import { envelopeFor } from '../src/lib/record/envelope.ts';
 import { readRegister } from '../src/lib/register-files.ts';
 import { effectiveRevision } from '../src/lib/register.ts';
 import { ASCII_PASSWORD, makeTestPki } from '../test/pdf/helpers/pki.ts';

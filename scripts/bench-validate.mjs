@@ -9,7 +9,7 @@
  *   npx node scripts/bench-validate.mjs [runs]
  */
 import { FORM_IDS } from '../src/lib/procedures.ts';
-import { getExample, getFormSchema } from '../src/lib/forms/schemas.ts';
+import { getExample, getFormSchema } from '../src/lib/forms/definition/index.ts';
 import { validateRecord, VALIDATOR_FUNCTIONS } from '../src/lib/forms/validate.ts';
 
 const RUNS = Number(process.argv[2] ?? 200);

@@ -13,7 +13,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RECORD_FORMAT, envelopeFor, type RecordEnvelope } from '../src/lib/record.ts';
+import { RECORD_FORMAT, envelopeFor, type RecordEnvelope } from '../src/lib/record/envelope.ts';
 import { readRegister } from '../src/lib/register-files.ts';
 import { effectiveRevision } from '../src/lib/register.ts';
 import { PdfError } from '../src/lib/pdf/errors.ts';

@@ -19,7 +19,7 @@ test('Vite production bundle: one chunk per form, no runtime code evaluation, va
   writeFileSync(
     join(dir, 'entry.ts'),
     `import { loadRecordValidator } from ${JSON.stringify(join(ROOT, 'src/lib/forms/validator.ts'))};
-import { getExample } from ${JSON.stringify(join(ROOT, 'src/lib/forms/schemas.ts'))};
+import { getExample } from ${JSON.stringify(join(ROOT, 'src/lib/forms/definition/index.ts'))};
 export async function run() {
   const v = await loadRecordValidator('violation-record');
   const d = getExample('violation-record');

@@ -1,8 +1,8 @@
 /** Record files: export to a RecordEnvelope, import back with zh-TW errors. */
 import { describe, expect, test } from 'vitest';
-import { RECORD_FORMAT } from '../../src/lib/record.ts';
-import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../src/lib/forms/import.ts';
-import { getExample } from '../../src/lib/forms/schemas.ts';
+import { RECORD_FORMAT } from '../../src/lib/record/envelope.ts';
+import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../src/lib/record/envelope.ts';
+import { getExample } from '../../src/lib/forms/definition/index.ts';
 import { getRecordValidator, validateRecord } from '../../src/lib/forms/validate.ts';
 
 const env = () => buildRecordEnvelope('qr-gr-036', getExample('qr-gr-036'), { procedureRevision: 'A/1', savedAt: '2026-03-14T02:00:00Z' });

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { fieldTitle, schemaAtPath, zhErrors } from '../../src/lib/forms/messages.ts';
 import { citeClause } from '../../src/lib/forms/rules.ts';
-import { getExample, getFormSchema } from '../../src/lib/forms/schemas.ts';
+import { getExample, getFormSchema } from '../../src/lib/forms/definition/index.ts';
 import { validateRecord } from '../../src/lib/forms/validate.ts';
 
 describe('fieldTitle', () => {

@@ -4,8 +4,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { complaintMonthlyStats, followUpMonthlyStats, monthOf } from '../../src/lib/forms/monthly.ts';
-import { buildRecordEnvelope } from '../../src/lib/forms/import.ts';
-import { getExample } from '../../src/lib/forms/schemas.ts';
+import { buildRecordEnvelope } from '../../src/lib/record/envelope.ts';
+import { getExample } from '../../src/lib/forms/definition/index.ts';
 import { validateRecord } from '../../src/lib/forms/validate.ts';
 
 const intake = (over: Record<string, unknown>) => ({ ...getExample('complaint-intake'), ...over });

@@ -6,7 +6,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { complaintMonthlyStats, followUpMonthlyStats, type MonthlyResult } from '../../lib/forms/monthly.ts';
-import { getXForm } from '../../lib/forms/schemas.ts';
+import { getFormMeta } from '../../lib/forms/definition/index.ts';
 import FileInput from '../FileInput.tsx';
 
 export type StatsFormId = 'complaint-monthly-stats' | 'follow-up-monthly-stats';
@@ -31,8 +31,8 @@ function currentMonth(): string {
 
 export default function MonthlyPanel({ formId, initialMonth, onComputed }: Props) {
   const id = useId();
-  const source = getXForm(formId).computedFrom!;
-  const sourceTitle = getXForm(source).title;
+  const source = getFormMeta(formId).computedFrom!;
+  const sourceTitle = getFormMeta(source).title;
   const [month, setMonth] = useState(initialMonth && /^\d{4}-\d{2}$/.test(initialMonth) ? initialMonth : currentMonth());
   const [files, setFiles] = useState<File[]>([]);
   const [problem, setProblem] = useState<string | null>(null);

@@ -10,12 +10,12 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFValidationError, UiSchema } from '@rjsf/utils';
 import type { FormId } from '../../lib/procedures.ts';
-import type { RecordEnvelope } from '../../lib/record.ts';
+import type { RecordEnvelope } from '../../lib/record/envelope.ts';
 import { loadRecordValidator, type RecordValidator } from '../../lib/forms/validator.ts';
 import { applyDerived } from '../../lib/forms/derive.ts';
-import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../lib/forms/import.ts';
-import { getExample, getXForm } from '../../lib/forms/schemas.ts';
-import { discardDraft, listDrafts, newDraftId, saveDraft, type Draft, type DraftStorage } from '../../lib/drafts.ts';
+import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../lib/record/envelope.ts';
+import { getExample, getFormMeta } from '../../lib/forms/definition/index.ts';
+import { discardDraft, listDrafts, newDraftId, saveDraft, type Draft, type DraftStorage } from '../../lib/record/drafts.ts';
 import { downloadFile } from '../download.ts';
 import { errorFieldId, focusField, RequiredNote, templates, widgets } from './templates.tsx';
 import { translateZhTW } from './translate.ts';
@@ -63,7 +63,7 @@ function isStatsForm(formId: FormId): formId is StatsFormId {
 const sameData = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export default function RecordForm({ formId, procedureRevision, embedded = false }: RecordFormProps) {
-  const x = getXForm(formId);
+  const x = getFormMeta(formId);
   const idPrefix = `rf-${formId}`;
   const [validator, setValidator] = useState<RecordValidator | null>(null);
   const [loadError, setLoadError] = useState(false);

@@ -2,8 +2,8 @@
  * Small browser helpers for the record form island: local storage for drafts, draft labels, time
  * formatting and the schema/validator RJSF renders with. Nothing here talks to a network.
  */
-import { MemoryStorage, type DraftStorage } from '../../lib/drafts.ts';
-import type { FormSchema, JsonSchema, XForm } from '../../lib/forms/rules.ts';
+import { MemoryStorage, type DraftStorage } from '../../lib/record/drafts.ts';
+import type { FormSchema, JsonSchema, FormMeta } from '../../lib/forms/definition/schema.ts';
 import type { RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils';
 
 /** localStorage when the browser allows it; else memory (drafts then last only while the page is open). */
@@ -52,7 +52,7 @@ export function hasContent(data: Record<string, unknown>): boolean {
 const clip = (s: string, n = 24) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /** The draft list's label: the record number, else the first filled field as 「標題：內容」. */
-export function draftLabel(x: XForm, schema: FormSchema, uiSchema: UiSchema, data: Record<string, unknown>): string {
+export function draftLabel(x: FormMeta, schema: FormSchema, uiSchema: UiSchema, data: Record<string, unknown>): string {
   const no = data[x.recordNumberField];
   if (typeof no === 'string' && no.trim()) return no.trim();
   const props = schema.properties ?? {};

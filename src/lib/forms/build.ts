@@ -14,7 +14,10 @@ import { compileSchemaValidatorsCode } from '@rjsf/validator-ajv8/compileSchemaV
 import yaml from 'js-yaml';
 import { FORM_IDS, PROCEDURE_IDS, PROCEDURE_ORDER, type ProcedureId } from '../procedures.ts';
 import { addFormKeywords, AJV_OVERRIDES, FORMATS } from './keywords.ts';
-import { listRules, signatureRoles, type FormSchema, type XForm } from './rules.ts';
+import { listRules, signatureRoles } from './rules.ts';
+import type { FormSchema, FormMeta } from './definition/schema.ts';
+import { defineForm, type FormDefinition } from './definition/define.ts';
+import { retentionRule } from './definition/retention.ts';
 
 type Ajv2020Class = typeof import('ajv/dist/2020.js').default;
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: Ajv2020Class }).default ?? Ajv2020Module) as Ajv2020Class;
@@ -47,17 +50,11 @@ export interface CheckOptions {
   rootDir?: string;
 }
 
-export interface LoadedForm {
-  id: string;
-  schema: FormSchema;
-  uiSchema: Record<string, unknown>;
-  example: Record<string, unknown>;
-}
-
 export interface CheckResult {
   problems: string[];
   warnings: string[];
-  forms: LoadedForm[];
+  /** The forms that passed the check, read into their definitions. */
+  forms: FormDefinition[];
 }
 
 const problem = (file: string, zh: string, en: string) => `${file}：${zh}／${en}`;
@@ -114,7 +111,7 @@ export function checkFormSchema(
   }
   if (schema.$id !== `${SCHEMA_ID_BASE}${id}.schema.json`) p(`$id 應為 ${SCHEMA_ID_BASE}${id}.schema.json`, '$id does not match the file name');
 
-  const x = schema['x-form'] as XForm | undefined;
+  const x = schema['x-form'] as FormMeta | undefined;
   if (!x) {
     p('x-form 不完整：缺少 x-form', 'x-form is incomplete: missing');
     return out;
@@ -139,7 +136,7 @@ export function checkFormSchema(
     if (field && !(field in props)) p(`x-form.${key}「${field}」不是表單欄位`, `x-form.${key} is not a property`);
   }
   if (x.confidentiality === '絕密' && !props.confidentiality) p('絕密表單須有「密級」欄位', 'a 絕密 form needs a confidentiality property');
-  const rule = x.retention?.rule;
+  const rule = x.retention ? retentionRule(x) : null;
   if (rule) {
     if (!(rule.field in props)) p(`保存期限規則的欄位「${rule.field}」不存在`, 'retention.rule.field is not a property');
     if (rule.derivedField && !(rule.derivedField in props)) p(`保存期限欄位「${rule.derivedField}」不存在`, 'retention.rule.derivedField is not a property');
@@ -206,7 +203,7 @@ export function checkSchemas(options: CheckOptions): CheckResult {
   const rel = (p: string) => relative(rootDir, p) || p;
   const problems: string[] = [];
   const warnings: string[] = [];
-  const forms: LoadedForm[] = [];
+  const forms: FormDefinition[] = [];
   const files = existsSync(schemasDir) ? readdirSync(schemasDir).filter((f) => f.endsWith('.schema.json')) : [];
   const ids = files.map((f) => f.replace(/\.schema\.json$/, ''));
   for (const id of formIds) {
@@ -230,7 +227,7 @@ export function checkSchemas(options: CheckOptions): CheckResult {
     const found = checkFormSchema(id, schema, ui.value as Record<string, unknown> | undefined, ex.value, file);
     problems.push(...found);
     if (found.length === 0) {
-      forms.push({ id, schema, uiSchema: ui.value as Record<string, unknown>, example: ex.value as Record<string, unknown> });
+      forms.push(defineForm({ schema, uiSchema: ui.value, example: ex.value }));
     }
   }
   if (sopsDir) {
@@ -272,7 +269,7 @@ export function checkContentFormRefs(sopsDir: string, schemasDir: string, rootDi
         continue;
       }
       const parsed = readJson(schemaPath).value as FormSchema | undefined;
-      const x = parsed?.['x-form'] as XForm | undefined;
+      const x = parsed?.['x-form'] as FormMeta | undefined;
       const names = [x?.title, ...(x?.aliases ?? [])];
       if (ref.title && !names.includes(ref.title)) {
         warnings.push(problem(file, `relatedRecords 的「${ref.title}」與表單標題「${x?.title}」不同`, `title differs from the form title`));

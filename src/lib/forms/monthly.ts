@@ -8,9 +8,9 @@
  * adds analysis, improvements and signatures). Browser-safe.
  */
 import type { FormId } from '../procedures.ts';
-import { RECORD_FORMAT } from '../record.ts';
+import { RECORD_FORMAT } from '../record/envelope.ts';
 import { satisfactionRate } from './derive.ts';
-import { getFormSchema, getXForm } from './schemas.ts';
+import { getFormSchema, getFormMeta } from './definition/index.ts';
 
 /** Records are dated in the handbook's local time: UTC+8, no daylight saving (Hong Kong, Macau, Taiwan). */
 export const HANDBOOK_UTC_OFFSET_MINUTES = 480;
@@ -72,7 +72,7 @@ interface Unwrapped {
 }
 
 function unwrap(records: readonly unknown[], formId: FormId): Unwrapped[] {
-  const title = getXForm(formId).title;
+  const title = getFormMeta(formId).title;
   return records.map((r, index) => {
     if (!r || typeof r !== 'object' || Array.isArray(r)) return { index, problem: '不是記錄' };
     const o = r as Record<string, unknown>;
@@ -90,7 +90,7 @@ function unwrap(records: readonly unknown[], formId: FormId): Unwrapped[] {
 
 function titleOf(formId: string): string {
   try {
-    return getXForm(formId as FormId).title;
+    return getFormMeta(formId as FormId).title;
   } catch {
     return formId;
   }
@@ -99,7 +99,7 @@ function titleOf(formId: string): string {
 /** Shared selection: the month's records of `formId`, each once; the rest reported. */
 function select(records: readonly unknown[], formId: FormId, month: string) {
   if (!MONTH.test(month)) throw new RangeError(`月份格式應為 YYYY-MM：${month}`);
-  const x = getXForm(formId);
+  const x = getFormMeta(formId);
   const numberField = x.recordNumberField;
   const dateField = x.dateField;
   const dateTitle = getFormSchema(formId).properties?.[dateField]?.title ?? dateField;

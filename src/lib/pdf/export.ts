@@ -7,7 +7,7 @@
  * role in x-form.signatures, and — while unsigned — a 「本文件未經數位簽章」 stamp on every page.
  */
 import { AFRelationship, PDFDocument } from '@cantoo/pdf-lib';
-import type { RecordEnvelope } from '../record.ts';
+import type { RecordEnvelope } from '../record/envelope.ts';
 import { addSignatureFields, addUnsignedMark, appearanceTexts, UNSIGNED_MARK_TEXT } from './acroform.ts';
 import { FORM_DATA_NAME } from './embedded.ts';
 import { PdfError, formatDateTimeZh } from './errors.ts';
