@@ -125,6 +125,16 @@ describe('build check', () => {
     expect(problems[0]).toContain('has no schema');
   });
 
+  test('fails on a procedure number other than the one the procedure\'s document control gives', () => {
+    const dir = schemaCopy();
+    const p = join(dir, 'violation-notice.schema.json');
+    const s = readJson(p);
+    s['x-form'].procedureNumber = 'HB-SOP-09';
+    writeJson(p, s);
+    const { problems } = checkSchemas({ schemasDir: dir, sopsDir: join(ROOT, 'content/sops'), rootDir: join(dir, '..') });
+    expect(problems).toEqual(['schemas/violation-notice.schema.json：程序編號應為 HB-SOP-02／wrong procedureNumber']);
+  });
+
   test('fails on a schema invalid against the 2020-12 meta-schema', () => {
     const dir = schemaCopy();
     const p = join(dir, 'qr-gr-016.schema.json');

@@ -12,7 +12,8 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import { compileSchemaValidatorsCode } from '@rjsf/validator-ajv8/compileSchemaValidators';
 import yaml from 'js-yaml';
-import { FORM_IDS, PROCEDURE_IDS, PROCEDURE_ORDER, type ProcedureId } from '../procedures.ts';
+import { FORM_IDS, PROCEDURE_IDS, PROCEDURE_ORDER } from '../procedures.ts';
+import { readRegister } from '../register-files.ts';
 import { addFormKeywords, AJV_OVERRIDES, FORMATS } from './keywords.ts';
 import { listRules, signatureRoles } from './rules.ts';
 import type { FormSchema, FormMeta } from './definition/schema.ts';
@@ -24,15 +25,6 @@ const Ajv2020 = ((Ajv2020Module as unknown as { default?: Ajv2020Class }).defaul
 
 export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 export const SCHEMA_ID_BASE = 'https://property-sop-handbook.invalid/schemas/';
-
-/** The procedure numbers the handbook uses (TP/QP-09 is the company's own). */
-export const PROCEDURE_NUMBERS: Record<ProcedureId, string> = {
-  complaints: 'HB-SOP-01',
-  violations: 'HB-SOP-02',
-  communication: 'TP/QP-09',
-  archives: 'HB-SOP-04',
-  'follow-up': 'HB-SOP-05',
-};
 
 /** RJSF registers these two formats itself; the strict check must know them too. */
 const RJSF_FORMATS: Record<string, RegExp> = {
@@ -125,7 +117,6 @@ export function checkFormSchema(
   if (x.title && x.title !== schema.title) p('x-form.title 與 title 不符', 'x-form.title differs from title');
   if (x.procedure && !PROCEDURE_IDS.includes(x.procedure)) p(`未知的程序「${x.procedure}」`, 'unknown procedure');
   if (x.procedure && PROCEDURE_IDS.includes(x.procedure)) {
-    if (x.procedureNumber !== PROCEDURE_NUMBERS[x.procedure]) p(`程序編號應為 ${PROCEDURE_NUMBERS[x.procedure]}`, 'wrong procedureNumber');
     const nn = String(PROCEDURE_ORDER[x.procedure]).padStart(2, '0');
     if (x.number && !x.number.startsWith('QR/GR-') && !x.number.startsWith(`HB-R-${nn}-`)) {
       p(`表單編號應為 HB-R-${nn}-nn`, `form number must be HB-R-${nn}-nn`);
@@ -231,11 +222,30 @@ export function checkSchemas(options: CheckOptions): CheckResult {
     }
   }
   if (sopsDir) {
+    problems.push(...checkProcedureNumbers(forms, sopsDir, schemasDir, rootDir));
     const refs = checkContentFormRefs(sopsDir, schemasDir, rootDir);
     problems.push(...refs.problems);
     warnings.push(...refs.warnings);
   }
   return { problems, warnings, forms };
+}
+
+/**
+ * Each form names its procedure by the number the procedure's own document control gives it
+ * (content/sops/<procedure>/ frontmatter, read as the register), not by a list kept in code.
+ */
+export function checkProcedureNumbers(forms: readonly FormDefinition[], sopsDir: string, schemasDir: string, rootDir = process.cwd()): string[] {
+  if (!existsSync(sopsDir)) return [];
+  const register = readRegister(sopsDir);
+  const out: string[] = [];
+  for (const { id, meta } of forms) {
+    const numbers = [...new Set(register.filter((r) => r.procedure === meta.procedure).map((r) => r.docNumber))];
+    if (numbers.length > 0 && !numbers.includes(meta.procedureNumber)) {
+      const file = relative(rootDir, join(schemasDir, `${id}.schema.json`)) || id;
+      out.push(problem(file, `程序編號應為 ${numbers.join('／')}`, 'wrong procedureNumber'));
+    }
+  }
+  return out;
 }
 
 /**
