@@ -10,7 +10,7 @@
  */
 import { FORM_IDS } from '../src/lib/procedures.ts';
 import { getExample, getFormSchema } from '../src/lib/forms/definition/index.ts';
-import { validateRecord, VALIDATOR_FUNCTIONS } from '../src/lib/forms/validate.ts';
+import { validateRecord, VALIDATOR_FUNCTIONS } from '../src/lib/forms/validation/validate.ts';
 
 const RUNS = Number(process.argv[2] ?? 200);
 const WARMUP = 20;

@@ -13,7 +13,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildValidators } from '../src/lib/forms/build.ts';
+import { buildValidators } from '../src/lib/forms/build/compile.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const checkOnly = process.argv.includes('--check');

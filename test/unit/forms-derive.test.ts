@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { applyDerived, deriveViolationLevel, retentionOf, satisfactionRate, sortCatalogueRows, violationRetention } from '../../src/lib/forms/derive.ts';
 import { requiredSignatures } from '../../src/lib/forms/rules.ts';
 import { blankRetentionText, formDefinition, getExample, getFormMeta, retentionSummary } from '../../src/lib/forms/definition/index.ts';
-import { validateRecord } from '../../src/lib/forms/validate.ts';
+import { validateRecord } from '../../src/lib/forms/validation/validate.ts';
 
 describe('4.2.7 違章等級', () => {
   test.each([

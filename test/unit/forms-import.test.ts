@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { RECORD_FORMAT } from '../../src/lib/record/envelope.ts';
 import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../src/lib/record/envelope.ts';
 import { getExample } from '../../src/lib/forms/definition/index.ts';
-import { getRecordValidator, validateRecord } from '../../src/lib/forms/validate.ts';
+import { getRecordValidator, validateRecord } from '../../src/lib/forms/validation/validate.ts';
 
 const env = () => buildRecordEnvelope('qr-gr-036', getExample('qr-gr-036'), { procedureRevision: 'A/1', savedAt: '2026-03-14T02:00:00Z' });
 const v036 = getRecordValidator('qr-gr-036');

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { complaintMonthlyStats, followUpMonthlyStats, monthOf } from '../../src/lib/forms/monthly.ts';
 import { buildRecordEnvelope } from '../../src/lib/record/envelope.ts';
 import { getExample } from '../../src/lib/forms/definition/index.ts';
-import { validateRecord } from '../../src/lib/forms/validate.ts';
+import { validateRecord } from '../../src/lib/forms/validation/validate.ts';
 
 const intake = (over: Record<string, unknown>) => ({ ...getExample('complaint-intake'), ...over });
 const visit = (over: Record<string, unknown>) => ({ ...getExample('follow-up-visit'), ...over });

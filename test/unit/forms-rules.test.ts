@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { FormId } from '../../src/lib/procedures.ts';
 import { listRules } from '../../src/lib/forms/rules.ts';
 import { formDefinitions, getExample } from '../../src/lib/forms/definition/index.ts';
-import { validateRecord } from '../../src/lib/forms/validate.ts';
+import { validateRecord } from '../../src/lib/forms/validation/validate.ts';
 import { sortCatalogueRows } from '../../src/lib/forms/derive.ts';
 
 type Data = Record<string, any>;

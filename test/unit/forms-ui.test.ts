@@ -11,7 +11,7 @@ import Form from '@rjsf/core';
 import { hashForSchema, TranslatableString, type RJSFSchema } from '@rjsf/utils';
 import { FORM_IDS } from '../../src/lib/procedures.ts';
 import { getExample, getFormMeta } from '../../src/lib/forms/definition/index.ts';
-import { getRecordValidator, VALIDATOR_FUNCTIONS } from '../../src/lib/forms/validate.ts';
+import { getRecordValidator, VALIDATOR_FUNCTIONS } from '../../src/lib/forms/validation/validate.ts';
 import type { JsonSchema } from '../../src/lib/forms/definition/schema.ts';
 import { translateZhTW, ZH_TW_STRINGS } from '../../src/components/forms/translate.ts';
 import { draftLabel, hasContent, pruneEmpty, pruningValidator, renderSchema } from '../../src/components/forms/record-helpers.ts';

@@ -11,7 +11,7 @@ import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFValidationError, UiSchema } from '@rjsf/utils';
 import type { FormId } from '../../lib/procedures.ts';
 import type { RecordEnvelope } from '../../lib/record/envelope.ts';
-import { loadRecordValidator, type RecordValidator } from '../../lib/forms/validator.ts';
+import { loadRecordValidator, type RecordValidator } from '../../lib/forms/validation/validator.ts';
 import { applyDerived } from '../../lib/forms/derive.ts';
 import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../lib/record/envelope.ts';
 import { getExample, getFormMeta } from '../../lib/forms/definition/index.ts';

@@ -40,7 +40,7 @@ import {
   type WidgetProps,
 } from '@rjsf/utils';
 import { getDefaultRegistry } from '@rjsf/core';
-import type { ZhError } from '../../lib/forms/messages.ts';
+import type { ZhError } from '../../lib/forms/validation/messages.ts';
 
 const core = getDefaultRegistry();
 const CoreBaseInput = core.templates.BaseInputTemplate;

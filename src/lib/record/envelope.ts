@@ -7,9 +7,9 @@
  * Node) so a page bundles only its own form's validation code.
  */
 import type { FormId, ProcedureId } from '../procedures.ts';
-import type { ZhError } from '../forms/messages.ts';
+import type { ZhError } from '../forms/validation/messages.ts';
 import { getFormMeta, isFormId, type FormMeta } from '../forms/definition/index.ts';
-import type { ValidationResult } from '../forms/validator.ts';
+import type { ValidationResult } from '../forms/validation/validator.ts';
 
 export const RECORD_FORMAT = 'property-sop-handbook/record@1';
 

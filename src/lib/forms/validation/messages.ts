@@ -9,8 +9,8 @@
 import type { ErrorObject } from 'ajv';
 import localizeZhTW from 'ajv-i18n/localize/zh-TW/index.js';
 import type { RJSFValidationError } from '@rjsf/utils';
-import { citeClause } from './rules.ts';
-import type { FormSchema, JsonSchema, XRule } from './definition/schema.ts';
+import { citeClause } from '../rules.ts';
+import type { FormSchema, JsonSchema, XRule } from '../definition/schema.ts';
 
 export interface ZhError {
   /** JSON pointer of the field the error belongs to ("" for the whole record), e.g. "/rows/1/room". */

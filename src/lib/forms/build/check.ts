@@ -1,27 +1,26 @@
 /**
- * Node only (build time): checks the form schemas and compiles them to standalone validators.
- * `scripts/compile-validators.mjs` is the CLI; tests call these functions on temporary directories.
+ * Node only (build time): checks the form schemas (./compile.ts then compiles them to standalone
+ * validators). `scripts/compile-validators.mjs` is the CLI; tests call these functions on temporary
+ * directories.
  *
  * Problems are reported in Chinese and English and name the file, e.g.
  *   schemas/complaint-intake.schema.json：x-form 不完整：缺少 recordNumberField／x-form is incomplete: missing recordNumberField
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
-import { compileSchemaValidatorsCode } from '@rjsf/validator-ajv8/compileSchemaValidators';
 import yaml from 'js-yaml';
-import { FORM_IDS, PROCEDURE_IDS, PROCEDURE_ORDER } from '../procedures.ts';
-import { readRegister } from '../register-files.ts';
+import { FORM_IDS, PROCEDURE_IDS, PROCEDURE_ORDER } from '../../procedures.ts';
+import { readRegister } from '../../register-files.ts';
 import { addFormKeywords, AJV_OVERRIDES, FORMATS } from './keywords.ts';
-import { listRules, signatureRoles } from './rules.ts';
-import type { FormSchema, FormMeta } from './definition/schema.ts';
-import { defineForm, type FormDefinition } from './definition/define.ts';
-import { retentionRule } from './definition/retention.ts';
+import { listRules, signatureRoles } from '../rules.ts';
+import type { FormSchema, FormMeta } from '../definition/schema.ts';
+import { defineForm, type FormDefinition } from '../definition/define.ts';
+import { retentionRule } from '../definition/retention.ts';
 
 type Ajv2020Class = typeof import('ajv/dist/2020.js').default;
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: Ajv2020Class }).default ?? Ajv2020Module) as Ajv2020Class;
+export const Ajv2020 = ((Ajv2020Module as unknown as { default?: Ajv2020Class }).default ?? Ajv2020Module) as Ajv2020Class;
 
 export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 export const SCHEMA_ID_BASE = 'https://property-sop-handbook.invalid/schemas/';
@@ -49,7 +48,7 @@ export interface CheckResult {
   forms: FormDefinition[];
 }
 
-const problem = (file: string, zh: string, en: string) => `${file}：${zh}／${en}`;
+export const problem = (file: string, zh: string, en: string) => `${file}：${zh}／${en}`;
 
 function readJson(path: string): { value?: unknown; error?: string } {
   try {
@@ -288,110 +287,3 @@ export function checkContentFormRefs(sopsDir: string, schemasDir: string, rootDi
   }
   return { problems, warnings };
 }
-
-/** Standalone validator code for one schema: CommonJS as RJSF writes it, and an ES module twin. */
-export function compileValidatorCode(schema: FormSchema): { cjs: string; esm: string } {
-  const code = compileSchemaValidatorsCode(schema as never, {
-    AjvClass: Ajv2020 as never,
-    ajvFormatOptions: false,
-    customFormats: { ...FORMATS },
-    ajvOptionsOverrides: { ...AJV_OVERRIDES },
-    extenderFn: (ajv) => addFormKeywords(ajv as never) as never,
-  });
-  const banned = unsafeConstructs(code);
-  if (banned.length) throw new Error(`generated code contains ${banned.join(', ')}`);
-  return { cjs: code, esm: toEsm(code) };
-}
-
-/** Constructs the generated code must not contain: runtime code evaluation and module loading. */
-export function unsafeConstructs(code: string): string[] {
-  const found: string[] = [];
-  if (/\bnew\s+Function\b/.test(code)) found.push('new Function');
-  if (/(^|[^.\w$])eval\s*\(/.test(code)) found.push('eval(');
-  if (/\brequire\s*\(/.test(code)) found.push('require(');
-  if (/\bimport\s*\(/.test(code)) found.push('import(');
-  return found;
-}
-
-/**
- * ajv's standalone CommonJS has only `exports["<id>"] = validateN;` (or `exports.<id> = …`) lines as module interface (the
- * generated code needs no `require`: formats are inlined regular expressions). The ES module twin
- * collects them into a default export, which is what Vite's dev server needs in the browser.
- */
-export function toEsm(cjs: string): string {
-  const entries: string[] = [];
-  const body = cjs
-    .replace(/^"use strict";\n?/, '')
-    .replace(/^exports(?:\[("(?:[^"\\]|\\.)*")\]|\.([A-Za-z_$][\w$]*)) = (\w+);\n?/gm, (_m, quoted: string | undefined, bare: string | undefined, fn: string) => {
-      entries.push(`  ${quoted ?? JSON.stringify(bare)}: ${fn},`);
-      return '';
-    });
-  if (/\bexports\b|\bmodule\.exports\b/.test(body)) throw new Error('unexpected CommonJS export in generated code');
-  return `${body}\nexport default {\n${entries.join('\n')}\n};\n`;
-}
-
-const HEADER = (id: string, hash: string) =>
-  `// GENERATED by scripts/compile-validators.mjs from schemas/${id}.schema.json — do not edit.\n// schema-sha256: ${hash}\n`;
-
-const DTS = `import type { ValidatorFunctions } from '@rjsf/validator-ajv8';\ndeclare const validateFns: ValidatorFunctions;\nexport default validateFns;\n`;
-
-export interface BuildOptions extends CheckOptions {
-  outDir: string;
-  /** Do not write; report generated files that are missing or out of date as problems. */
-  checkOnly?: boolean;
-}
-
-export interface BuildResult extends CheckResult {
-  written: string[];
-  stale: string[];
-}
-
-/** Checks, then generates `<id>.cjs`, `<id>.mjs` (+ .d.cts / .d.mts) and `index.mjs` into outDir. */
-export function buildValidators(options: BuildOptions): BuildResult {
-  const checked = checkSchemas(options);
-  const result: BuildResult = { ...checked, written: [], stale: [] };
-  if (checked.problems.length) return result;
-  const { outDir, checkOnly = false, rootDir = process.cwd() } = options;
-  const files = new Map<string, string>();
-  for (const { id, schema } of checked.forms) {
-    const hash = createHash('sha256').update(JSON.stringify(schema)).digest('hex');
-    let code: { cjs: string; esm: string };
-    try {
-      code = compileValidatorCode(schema);
-    } catch (e) {
-      result.problems.push(problem(`schemas/${id}.schema.json`, `無法產生驗證程式：${(e as Error).message}`, 'cannot generate the validator'));
-      continue;
-    }
-    files.set(`${id}.cjs`, HEADER(id, hash) + code.cjs);
-    files.set(`${id}.mjs`, HEADER(id, hash) + code.esm);
-    files.set(`${id}.d.cts`, DTS.replace('export default validateFns;', 'export = validateFns;'));
-    files.set(`${id}.d.mts`, DTS);
-  }
-  const ids = checked.forms.map((f) => f.id);
-  files.set(
-    'index.mjs',
-    `// GENERATED by scripts/compile-validators.mjs — do not edit.\n/** Lazy loaders: a page loads only its own form's validator. */\nexport const validatorLoaders = {\n${ids
-      .map((id) => `  ${JSON.stringify(id)}: () => import(${JSON.stringify(`./${id}.mjs`)}).then((m) => m.default),`)
-      .join('\n')}\n};\n`,
-  );
-  files.set(
-    'index.d.mts',
-    `import type { ValidatorFunctions } from '@rjsf/validator-ajv8';\nexport declare const validatorLoaders: Record<${ids.map((i) => JSON.stringify(i)).join(' | ')}, () => Promise<ValidatorFunctions>>;\n`,
-  );
-  if (result.problems.length) return result;
-  if (!checkOnly) mkdirSync(outDir, { recursive: true });
-  for (const [name, content] of files) {
-    const path = join(outDir, name);
-    const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-    if (current === content) continue;
-    if (checkOnly) {
-      result.stale.push(relative(rootDir, path) || path);
-      result.problems.push(problem(relative(rootDir, path) || path, '產生的驗證程式已過時，請執行 npm run forms:compile', 'generated validator is missing or out of date'));
-    } else {
-      writeFileSync(path, content);
-      result.written.push(relative(rootDir, path) || path);
-    }
-  }
-  return result;
-}
-
