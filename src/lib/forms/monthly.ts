@@ -210,3 +210,11 @@ export function followUpMonthlyStats(records: readonly unknown[], month: string)
   data.satisfactionRate = satisfactionRate(data.satisfaction);
   return { data, included: data.sourceRecords, ignored: ignored.sort((a, b) => a.index - b.index), notes };
 }
+
+/**
+ * The statistics form after computing a month's figures: the computed fields replace the entered
+ * ones, everything else the user wrote (analysis, measures) stays, and an entered status is kept.
+ */
+export function mergeMonthlyStats(current: Record<string, unknown>, stats: Record<string, unknown>): Record<string, unknown> {
+  return { ...current, ...stats, status: current.status ?? stats.status };
+}

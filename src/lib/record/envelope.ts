@@ -66,9 +66,10 @@ const fail = (error: string, errors: ZhError[] = []): ImportResult => ({ ok: fal
  *  - not a record file of this handbook → 「檔案不是本手冊匯出的記錄」
  *  - another form's record → 「此檔案是「X」的記錄，不是「Y」」
  *  - fails the form's rules → 「記錄不符合「Y」的規則（n 項）」 with the errors listed
- * A record filled under another form revision or form number is accepted with a warning.
+ * A record filled under another form revision or form number, or (when the revision in force is
+ * given) under another procedure revision, is accepted with a warning.
  */
-export function parseRecordFile(text: string, formId: FormId, validator: Validate): ImportResult {
+export function parseRecordFile(text: string, formId: FormId, validator: Validate, procedureRevision?: string): ImportResult {
   const expected = getFormMeta(formId);
   let value: unknown;
   try {
@@ -99,6 +100,9 @@ export function parseRecordFile(text: string, formId: FormId, validator: Validat
   }
   if (typeof env.procedureRevision !== 'string') warnings.push('記錄未註明填寫時依據的程序版本');
   if (typeof env.savedAt !== 'string' || Number.isNaN(Date.parse(env.savedAt))) warnings.push('記錄的匯出時間無效');
+  if (typeof env.procedureRevision === 'string' && procedureRevision !== undefined && env.procedureRevision !== procedureRevision) {
+    warnings.push(`此記錄依 ${expected.procedureNumber} 版本/改次 ${env.procedureRevision} 填寫；現行生效版本為 ${procedureRevision}。`);
+  }
   return { ok: true, record: env as RecordEnvelope, warnings };
 }
 
