@@ -16,7 +16,7 @@ import type { JsonSchema } from '../../src/lib/forms/definition/schema.ts';
 import { translateZhTW, ZH_TW_STRINGS } from '../../src/components/forms/translate.ts';
 import { draftLabel, hasContent } from '../../src/lib/record/drafts.ts';
 import { pruneEmpty, pruningValidator, renderSchema } from '../../src/lib/forms/validation/rjsf.ts';
-import { errorFieldId, fieldElementId, templates, widgets } from '../../src/components/forms/templates.tsx';
+import { errorFieldId, fieldElementId, templates, widgets } from '../../src/components/forms/templates/index.ts';
 import RecordForm from '../../src/components/forms/RecordForm.tsx';
 
 afterEach(() => vi.restoreAllMocks());

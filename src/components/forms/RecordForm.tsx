@@ -19,7 +19,7 @@ import { localDateTime, type Draft } from '../../lib/record/drafts.ts';
 import { mergeMonthlyStats } from '../../lib/forms/monthly.ts';
 import { plainData, pruneEmpty, pruningValidator, renderSchema } from '../../lib/forms/validation/rjsf.ts';
 import { downloadFile } from '../download.ts';
-import { errorFieldId, focusField, RequiredNote, templates, widgets } from './templates.tsx';
+import { errorFieldId, focusField, RequiredNote, templates, widgets } from './templates/index.ts';
 import { translateZhTW } from './translate.ts';
 import { DraftList } from './DraftList.tsx';
 import { useRecordDraft } from './use-record-draft.ts';
