@@ -12,6 +12,7 @@ export {
   displayValue,
   findScalar,
   valueAt,
+  walkRecord,
   REGION_OFFSET_MINUTES,
   type FieldNode,
   type GroupField,

@@ -306,7 +306,7 @@ export function fieldTree(
 
 /** What walkRecord reports, in field order. */
 export type RecordVisit =
-  | { type: 'scalar'; field: ScalarField; value: unknown; depth: number }
+  | { type: 'scalar'; field: ScalarField; value: unknown; depth: number; row?: { table: TableField; index: number } }
   | { type: 'group'; field: GroupField; depth: number }
   | { type: 'table'; field: TableField; rows: unknown[]; depth: number }
   | { type: 'row'; field: TableField; index: number; item: unknown; depth: number };
@@ -328,7 +328,7 @@ export function walkRecord(fields: FieldNode[], data: unknown, visit: (v: Record
       visit({ type: 'table', field: n, rows, depth });
       rows.forEach((item, index) => {
         visit({ type: 'row', field: n, index, item, depth: depth + 1 });
-        for (const c of n.columns) visit({ type: 'scalar', field: c, value: valueAt(item, c.path), depth: depth + 2 });
+        for (const c of n.columns) visit({ type: 'scalar', field: c, value: valueAt(item, c.path), depth: depth + 2, row: { table: n, index } });
       });
     }
   }
