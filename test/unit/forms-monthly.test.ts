@@ -3,7 +3,7 @@
  * and the result validates against the statistics form.
  */
 import { describe, expect, test } from 'vitest';
-import { complaintMonthlyStats, followUpMonthlyStats, mergeMonthlyStats, monthOf } from '../../src/lib/forms/monthly.ts';
+import { complaintMonthlyStats, followUpMonthlyStats, mergeMonthlyStats, monthOf } from '../../src/lib/record/monthly.ts';
 import { buildRecordEnvelope } from '../../src/lib/record/envelope.ts';
 import { getExample } from '../../src/lib/forms/definition/index.ts';
 import { validateRecord } from '../../src/lib/forms/validation/validate.ts';

@@ -16,7 +16,7 @@ import { applyDerived } from '../../lib/forms/derive.ts';
 import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../lib/record/envelope.ts';
 import { getExample, getFormMeta } from '../../lib/forms/definition/index.ts';
 import { localDateTime, type Draft } from '../../lib/record/drafts.ts';
-import { mergeMonthlyStats } from '../../lib/forms/monthly.ts';
+import { mergeMonthlyStats } from '../../lib/record/monthly.ts';
 import { plainData, pruneEmpty, pruningValidator, renderSchema } from '../../lib/forms/validation/rjsf.ts';
 import { downloadFile } from '../download.ts';
 import { errorFieldId, focusField, RequiredNote, templates, widgets } from './templates/index.ts';

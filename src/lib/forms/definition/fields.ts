@@ -258,7 +258,7 @@ export function displayValue(field: ScalarField, value: unknown): string {
   }
 }
 
-/** The region's offset (UTC+8, no daylight saving), as src/lib/forms/monthly.ts assumes. */
+/** The region's offset (UTC+8, no daylight saving), as src/lib/record/monthly.ts assumes. */
 export const REGION_OFFSET_MINUTES = 480;
 
 /**

@@ -1,16 +1,17 @@
 /**
- * Monthly statistics computed from the month's records:
+ * Monthly statistics computed from the month's exported records (so they live with the record
+ * envelope, and lib/forms never imports lib/record):
  *  - 月度投訴統計分析 (complaint-monthly-stats) from 業戶意見受理表 (complaint-intake) records;
  *  - 回訪用戶月統計 (follow-up-monthly-stats) from 回訪用戶記錄表 (follow-up-visit) records.
- * Input: exported record envelopes (src/lib/record.ts) or bare record data. Records of another form,
+ * Input: exported record envelopes (./envelope.ts) or bare record data. Records of another form,
  * of another month, without a date, or repeating a record number are left out and reported.
  * The output validates against the statistics form's schema (status 編製中: the 物業主任 / 部門經理
  * adds analysis, improvements and signatures). Browser-safe.
  */
 import type { FormId } from '../procedures.ts';
-import { RECORD_FORMAT } from '../record/envelope.ts';
-import { satisfactionRate } from './derive.ts';
-import { getFormSchema, getFormMeta } from './definition/index.ts';
+import { RECORD_FORMAT } from './envelope.ts';
+import { satisfactionRate } from '../forms/derive.ts';
+import { getFormSchema, getFormMeta } from '../forms/definition/index.ts';
 
 /** Records are dated in the handbook's local time: UTC+8, no daylight saving (Hong Kong, Macau, Taiwan). */
 export const HANDBOOK_UTC_OFFSET_MINUTES = 480;
