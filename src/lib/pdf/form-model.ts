@@ -5,21 +5,21 @@
  */
 import type { FormDefinition } from '../forms/definition/index.ts';
 import { valueAt } from '../forms/definition/fields.ts';
+import { base64ToBytes } from '../shared/bytes.ts';
 
 export type { FormDefinition, FormMeta, JsonSchema, UiSchema } from '../forms/definition/index.ts';
 export {
-  displayDateTime,
   displayValue,
   findScalar,
   valueAt,
   walkRecord,
-  REGION_OFFSET_MINUTES,
   type FieldNode,
   type GroupField,
   type ScalarField,
   type ScalarKind,
   type TableField,
 } from '../forms/definition/fields.ts';
+export { displayDateTime } from '../shared/time.ts';
 export { blankRetentionText, retentionText } from '../forms/definition/retention.ts';
 export { signatureRequirement } from '../forms/rules.ts';
 
@@ -57,9 +57,7 @@ export function decodeDataUrl(url: string): { bytes: Uint8Array; type: 'png' | '
   const m = /^data:(image\/(?:png|jpeg|jpg));base64,([A-Za-z0-9+/=\s]+)$/.exec(url);
   if (!m) return null;
   try {
-    const bin = atob(m[2].replace(/\s+/g, ''));
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const bytes = base64ToBytes(m[2]);
     return { bytes, type: m[1] === 'image/png' ? 'png' : 'jpg' };
   } catch {
     return null;

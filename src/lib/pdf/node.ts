@@ -10,6 +10,7 @@ import type { PdfFontSources } from './fonts.ts';
 import { FormDefinitionError, type FormDefinition } from '../forms/definition/define.ts';
 import { listFormIds, readFormDefinition } from '../forms/definition/node.ts';
 import { PdfError } from './errors.ts';
+import { pemCertificates } from '../shared/certificates.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -86,5 +87,5 @@ export function loadTrustList(path = join(REPO_ROOT, 'trust')): string[] {
     pems.push(readFileSync(path, 'utf8'));
   }
   // A file may hold several certificates.
-  return pems.flatMap((p) => p.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []);
+  return pems.flatMap(pemCertificates);
 }

@@ -11,8 +11,10 @@ import { join, relative } from 'node:path';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import yaml from 'js-yaml';
-import { FORM_IDS, PROCEDURE_IDS, PROCEDURE_ORDER } from '../../procedures.ts';
-import { readRegister } from '../../register-files.ts';
+import { fileURLToPath } from 'node:url';
+import { FORM_IDS, type Procedure } from '../../procedures.ts';
+import { readProcedures } from '../../procedures-files.ts';
+import { readFrontmatter } from '../../shared/frontmatter.ts';
 import { addFormKeywords, AJV_OVERRIDES, FORMATS } from './keywords.ts';
 import { listRules, signatureRoles } from '../rules.ts';
 import type { FormSchema, FormMeta } from '../definition/schema.ts';
@@ -24,6 +26,13 @@ export const Ajv2020 = ((Ajv2020Module as unknown as { default?: Ajv2020Class })
 
 export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 export const SCHEMA_ID_BASE = 'https://property-sop-handbook.invalid/schemas/';
+
+/** The procedures in force, read once from this project's content/sops (their numbers and issue order). */
+let procedures: Map<string, Procedure> | undefined;
+function procedureById(id: string): Procedure | undefined {
+  procedures ??= new Map(readProcedures(fileURLToPath(new URL('../../../../content/sops/', import.meta.url))).map((p) => [p.id, p]));
+  return procedures.get(id);
+}
 
 /** RJSF registers these two formats itself; the strict check must know them too. */
 const RJSF_FORMATS: Record<string, RegExp> = {
@@ -114,9 +123,11 @@ export function checkFormSchema(
   if (missing.length) p(`x-form 不完整：缺少 ${missing.join('、')}`, `x-form is incomplete: missing ${missing.join(', ')}`);
   if (x.id !== undefined && x.id !== id) p(`x-form.id「${x.id}」與檔名不符`, 'x-form.id does not match the file name');
   if (x.title && x.title !== schema.title) p('x-form.title 與 title 不符', 'x-form.title differs from title');
-  if (x.procedure && !PROCEDURE_IDS.includes(x.procedure)) p(`未知的程序「${x.procedure}」`, 'unknown procedure');
-  if (x.procedure && PROCEDURE_IDS.includes(x.procedure)) {
-    const nn = String(PROCEDURE_ORDER[x.procedure]).padStart(2, '0');
+  const procedure = x.procedure ? procedureById(x.procedure) : undefined;
+  if (x.procedure && !procedure) p(`未知的程序「${x.procedure}」`, 'unknown procedure');
+  if (procedure) {
+    if (x.procedureNumber !== procedure.docNumber) p(`程序編號應為 ${procedure.docNumber}`, 'wrong procedureNumber');
+    const nn = String(procedure.order).padStart(2, '0');
     if (x.number && !x.number.startsWith('QR/GR-') && !x.number.startsWith(`HB-R-${nn}-`)) {
       p(`表單編號應為 HB-R-${nn}-nn`, `form number must be HB-R-${nn}-nn`);
     }
@@ -221,30 +232,11 @@ export function checkSchemas(options: CheckOptions): CheckResult {
     }
   }
   if (sopsDir) {
-    problems.push(...checkProcedureNumbers(forms, sopsDir, schemasDir, rootDir));
     const refs = checkContentFormRefs(sopsDir, schemasDir, rootDir);
     problems.push(...refs.problems);
     warnings.push(...refs.warnings);
   }
   return { problems, warnings, forms };
-}
-
-/**
- * Each form names its procedure by the number the procedure's own document control gives it
- * (content/sops/<procedure>/ frontmatter, read as the register), not by a list kept in code.
- */
-export function checkProcedureNumbers(forms: readonly FormDefinition[], sopsDir: string, schemasDir: string, rootDir = process.cwd()): string[] {
-  if (!existsSync(sopsDir)) return [];
-  const register = readRegister(sopsDir);
-  const out: string[] = [];
-  for (const { id, meta } of forms) {
-    const numbers = [...new Set(register.filter((r) => r.procedure === meta.procedure).map((r) => r.docNumber))];
-    if (numbers.length > 0 && !numbers.includes(meta.procedureNumber)) {
-      const file = relative(rootDir, join(schemasDir, `${id}.schema.json`)) || id;
-      out.push(problem(file, `程序編號應為 ${numbers.join('／')}`, 'wrong procedureNumber'));
-    }
-  }
-  return out;
 }
 
 /**
@@ -261,11 +253,10 @@ export function checkContentFormRefs(sopsDir: string, schemasDir: string, rootDi
     );
   for (const path of walk(sopsDir)) {
     const file = relative(rootDir, path) || path;
-    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path, 'utf8'))?.[1];
-    if (!front) continue;
-    let data: { relatedRecords?: { formId?: string; title?: string }[] };
+    let data: { relatedRecords?: { formId?: string; title?: string }[] } | null;
     try {
-      data = (yaml.load(front) ?? {}) as typeof data;
+      data = readFrontmatter(readFileSync(path, 'utf8')) as typeof data;
+      if (!data) continue;
     } catch (e) {
       problems.push(problem(file, `frontmatter 不是有效的 YAML：${(e as Error).message}`, 'invalid YAML frontmatter'));
       continue;

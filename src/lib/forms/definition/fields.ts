@@ -3,6 +3,8 @@
  * labels, 是/否), groups and repeating rows, as the PDF, the verify page and any other reader walk
  * them; and how a value is shown. The one walk over a schema's fields. Browser-safe.
  */
+import { resolveRef } from '../../shared/json-schema.ts';
+import { displayDateTime } from '../../shared/time.ts';
 import type { JsonSchema, UiSchema } from './schema.ts';
 
 export type ScalarKind = 'text' | 'longtext' | 'date' | 'datetime' | 'time' | 'number' | 'boolean' | 'enum' | 'multi';
@@ -51,15 +53,7 @@ export class RefResolver {
   }
 
   deref(s: JsonSchema | undefined): JsonSchema {
-    let cur: JsonSchema = s ?? {};
-    for (let guard = 0; cur.$ref && guard < 20; guard++) {
-      const m = /^#\/(\$defs|definitions)\/(.+)$/.exec(cur.$ref);
-      const target = m ? this.root[m[1] as '$defs' | 'definitions']?.[decodeURIComponent(m[2])] : undefined;
-      if (!target) break;
-      const { $ref: _ignored, ...rest } = cur;
-      cur = { ...target, ...rest };
-    }
-    return cur;
+    return resolveRef(this.root, s ?? {});
   }
 }
 
@@ -256,26 +250,6 @@ export function displayValue(field: ScalarField, value: unknown): string {
       if (typeof value === 'object') return JSON.stringify(value);
       return String(value);
   }
-}
-
-/** The region's offset (UTC+8, no daylight saving), as src/lib/record/monthly.ts assumes. */
-export const REGION_OFFSET_MINUTES = 480;
-
-/**
- * A date-time as the user entered it in the form (local time, UTC+8): 2026-03-04T09:15:00+08:00
- * -> 2026-03-04 09:15; seconds only if not zero; a value in another offset is converted to UTC+8.
- * Anything that is not an ISO date-time is shown as it is.
- */
-export function displayDateTime(value: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
-  if (!m) return value;
-  const [, date, hm, sec, zone] = m;
-  const local = (d: string, t: string, s?: string) => `${d} ${t}${s && s !== '00' ? `:${s}` : ''}`;
-  if (!zone || zone === '+08:00' || zone === '+0800') return local(date, hm, sec);
-  const t = Date.parse(`${date}T${hm}:${sec ?? '00'}${zone}`);
-  if (Number.isNaN(t)) return value;
-  const iso = new Date(t + REGION_OFFSET_MINUTES * 60_000).toISOString();
-  return local(iso.slice(0, 10), iso.slice(11, 16), iso.slice(17, 19));
 }
 
 function labelOf(field: ScalarField, value: unknown): string {
