@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readRegister } from '../src/lib/register-files.ts';
 import { effectiveRevision } from '../src/lib/register.ts';
-import { blankFormPdf } from '../src/lib/pdf/export.ts';
+import { blankFormPdf } from '../src/lib/pdf/document/export.ts';
 import { REPO_ROOT, listFormIds, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
 
 const argv = process.argv.slice(2);

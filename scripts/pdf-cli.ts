@@ -17,9 +17,9 @@ import { RECORD_FORMAT, envelopeFor, type RecordEnvelope } from '../src/lib/reco
 import { readRegister } from '../src/lib/register-files.ts';
 import { effectiveRevision } from '../src/lib/register.ts';
 import { PdfError } from '../src/lib/pdf/errors.ts';
-import { exportRecordPdf, exportSignedRecordPdf } from '../src/lib/pdf/export.ts';
+import { exportRecordPdf, exportSignedRecordPdf } from '../src/lib/pdf/document/export.ts';
 import { REPO_ROOT, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
-import { addSignature, readPkcs12, type SignRequest } from '../src/lib/pdf/sign.ts';
+import { addSignature, readPkcs12, type SignRequest } from '../src/lib/pdf/sign/sign.ts';
 import type { FormId } from '../src/lib/procedures.ts';
 
 const USAGE = `用法：

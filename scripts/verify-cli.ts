@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { readRegister } from '../src/lib/register-files.ts';
 import { PdfError, formatDateTimeZh } from '../src/lib/pdf/errors.ts';
 import { REPO_ROOT, loadTrustList } from '../src/lib/pdf/node.ts';
-import { verifyPdf } from '../src/lib/pdf/verify.ts';
+import { verifyPdf } from '../src/lib/pdf/verify/report.ts';
 
 const USAGE = '用法：npx node scripts/verify-cli.ts <檔案.pdf> [--trust <信任清單目錄或檔案>] [--sops <程序目錄>] [--json]';
 

@@ -6,8 +6,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { PdfFontSources } from './fonts.ts';
-import type { FormDefinition, JsonSchema, UiSchema } from './form-model.ts';
+import type { PdfFontSources } from './layout/fonts.ts';
+import type { FormDefinition, JsonSchema, UiSchema } from './document/form-model.ts';
 
 const require = createRequire(import.meta.url);
 

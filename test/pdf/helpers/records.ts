@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { envelopeFor, type RecordEnvelope } from '../../../src/lib/record.ts';
-import type { FormDefinition, JsonSchema, UiSchema } from '../../../src/lib/pdf/form-model.ts';
+import type { FormDefinition, JsonSchema, UiSchema } from '../../../src/lib/pdf/document/form-model.ts';
 import { readRegister } from '../../../src/lib/register-files.ts';
 import { effectiveRevision as effectiveRevisionIn, type RegisterRevision } from '../../../src/lib/register.ts';
 

@@ -7,11 +7,11 @@
  * role in x-form.signatures, and — while unsigned — a 「本文件未經數位簽章」 stamp on every page.
  */
 import { AFRelationship, PDFDocument } from '@cantoo/pdf-lib';
-import type { RecordEnvelope } from '../record.ts';
-import { addSignatureFields, addUnsignedMark, appearanceTexts, UNSIGNED_MARK_TEXT } from './acroform.ts';
+import type { RecordEnvelope } from '../../record.ts';
+import { addSignatureFields, addUnsignedMark, appearanceTexts, UNSIGNED_MARK_TEXT } from '../sign/acroform.ts';
 import { FORM_DATA_NAME } from './embedded.ts';
-import { PdfError, formatDateTimeZh } from './errors.ts';
-import { DocFonts, type BinaryData, type LabelledText, type PdfFontSources } from './fonts.ts';
+import { PdfError, formatDateTimeZh } from '../errors.ts';
+import { DocFonts, type BinaryData, type LabelledText, type PdfFontSources } from '../layout/fonts.ts';
 import {
   type FieldNode,
   type FormDefinition,
@@ -25,8 +25,8 @@ import {
   signatureRequirement,
   valueAt,
 } from './form-model.ts';
-import { renderForm, type DrawnSignature, type RenderResult } from './layout.ts';
-import { signDocumentFull, type SignRequest } from './sign.ts';
+import { renderForm, type DrawnSignature, type RenderResult } from '../layout/form-renderer.ts';
+import { signDocumentFull, type SignRequest } from '../sign/sign.ts';
 
 export const PRODUCER = 'property-sop-handbook（@cantoo/pdf-lib）';
 export const CREATOR = '物業服務標準作業規程手冊';

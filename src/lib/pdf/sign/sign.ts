@@ -10,10 +10,10 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFImage } from '@cantoo/pdf-lib';
 import { pdfText, removeUnsignedMark, signatureFields, signedAppearance, appearanceTexts, type SigField } from './acroform.ts';
 import { createCadesSignature, sha256 } from './cms.ts';
-import { PdfError, formatDateTimeZh } from './errors.ts';
-import { readRecord } from './embedded.ts';
-import { DocFonts, type BinaryData, type PdfFontSources } from './fonts.ts';
-import { decodeDataUrl } from './form-model.ts';
+import { PdfError, formatDateTimeZh } from '../errors.ts';
+import { readRecord } from '../document/embedded.ts';
+import { DocFonts, type BinaryData, type PdfFontSources } from '../layout/fonts.ts';
+import { decodeDataUrl } from '../document/form-model.ts';
 import type { Signer } from './pkcs12.ts';
 
 export type { Signer } from './pkcs12.ts';

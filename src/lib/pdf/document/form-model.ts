@@ -3,8 +3,8 @@
  * table's fields in `ui:order`, their titles, how each value is shown (enum labels, 是/否),
  * the repeating rows, and the form metadata in `x-form`.
  */
-import { signatureRequiredNow, type XFormSignature } from '../forms/rules.ts';
-import { PdfError } from './errors.ts';
+import { signatureRequiredNow, type XFormSignature } from '../../forms/rules.ts';
+import { PdfError } from '../errors.ts';
 
 /** x-form's signature declaration; `required` may also be true/false here. */
 export interface SignatureSpec extends Omit<XFormSignature, 'required'> {

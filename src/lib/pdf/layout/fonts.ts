@@ -8,7 +8,7 @@
  */
 import fontkit from '@cantoo/fontkit';
 import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib';
-import { PdfError } from './errors.ts';
+import { PdfError } from '../errors.ts';
 
 export type BinaryData = Uint8Array | ArrayBuffer;
 /** Bytes, or a function that fetches them when first needed. */

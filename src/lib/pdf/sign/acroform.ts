@@ -19,9 +19,9 @@ import {
   type PDFImage,
   type PDFPage,
 } from '@cantoo/pdf-lib';
-import type { DocFonts } from './fonts.ts';
-import type { SignatureBox } from './layout.ts';
-import { GREY, Painter, RED, WHITE, XObjectSurface, BLACK } from './painter.ts';
+import type { DocFonts } from '../layout/fonts.ts';
+import type { SignatureBox } from '../layout/form-renderer.ts';
+import { GREY, Painter, RED, WHITE, XObjectSurface, BLACK } from '../layout/painter.ts';
 
 export const UNSIGNED_MARK_NAME = 'property-sop-handbook:unsigned';
 export const UNSIGNED_MARK_TEXT = '本文件未經數位簽章';

@@ -5,8 +5,8 @@
  */
 import forge from 'node-forge';
 import * as pkijs from 'pkijs';
-import { PdfError, formatDateTimeZh } from './errors.ts';
-import type { BinaryData } from './fonts.ts';
+import { PdfError, formatDateTimeZh } from '../errors.ts';
+import type { BinaryData } from '../layout/fonts.ts';
 
 export interface Signer {
   /** The signing certificate. */

@@ -13,7 +13,7 @@ import {
   type TableField,
   displayValue,
   valueAt,
-} from './form-model.ts';
+} from '../document/form-model.ts';
 import { GREY, LIGHT, PageSurface, Painter, RED, RULE, type Rgb, type TextStyle } from './painter.ts';
 import { wrapAtoms, wrapText } from './text.ts';
 
