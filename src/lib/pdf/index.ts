@@ -31,6 +31,8 @@ export {
   type VerifyReport,
   type SignatureReport,
   type SignatureStatus,
+  type Verdict,
+  type VerdictKind,
 } from './verify/report.ts';
 export { FORM_DATA_NAME, readRecord } from './document/embedded.ts';
 export { PdfError, type PdfErrorCode, formatDateTimeZh } from './errors.ts';

@@ -12,11 +12,11 @@ import { FORM_DATA_NAME, readRecord } from '../document/embedded.ts';
 import { PdfError, formatDateTimeZh } from '../errors.ts';
 import type { BinaryData } from '../layout/fonts.ts';
 import { nonPermittedChanges } from './changes.ts';
-import { checkSignature, finish, rawSignatures, type SignatureReport } from './signature.ts';
+import { TRUST_GAP, checkSignature, finish, rawSignatures, type SignatureReport, type VerdictKind } from './signature.ts';
 import { parseTrust } from './trust.ts';
 
 export { FORM_DATA_NAME } from '../document/embedded.ts';
-export { SIGNATURE_STATUS_LABELS, type CertificateInfo, type SignatureReport, type SignatureStatus } from './signature.ts';
+export { SIGNATURE_STATUS_LABELS, type VerdictKind, type CertificateInfo, type SignatureReport, type SignatureStatus } from './signature.ts';
 export const NOT_OURS_MESSAGE = '此 PDF 不是本手冊產生的記錄';
 
 /** Kept under its earlier name for callers of this module. */
@@ -45,8 +45,15 @@ export interface VerifyReport {
   bytesAfterLastSignature: number;
   /** Non-permitted changes in those appended bytes. */
   changesAfterLastSignature: string[];
-  /** Everything valid, ours, and the revision known to the register. */
+  /**
+   * Passed: ours, readable, the revision known to the register, every signature valid (trusted,
+   * certificate valid at signing) and nothing appended. Always `verdict.kind !== 'bad'`.
+   */
   ok: boolean;
+  /** The one verdict (page box, sign page, CLI exit status): decideVerdict. */
+  verdict: Verdict;
+  /** Why the sign page refuses to add a signature (zh-TW), or null: cannotSignReason. */
+  cannotSign: string | null;
   /** The report as zh-TW lines. */
   summary: string[];
 }
@@ -66,6 +73,96 @@ function toU8(b: BinaryData): Uint8Array {
 
 async function load(bytes: Uint8Array): Promise<PDFDocument> {
   return PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
+}
+
+// ---- the verdict -------------------------------------------------------------------------------
+
+/*
+ * The one verdict on a verified record PDF: the CLI's exit status, the verify page's verdict box
+ * and the sign page's refusal to co-sign all read what is decided here, so they cannot disagree.
+ * The rule is the strict one: a signature counts only if it is intact, its certificate chains to
+ * the company trust list and was valid when signing (an expired certificate fails), the record
+ * is ours and readable, and its procedure revision is known to the register. An unsigned record
+ * passes with a reservation (it proves nothing about later edits, but nothing is wrong with it).
+ */
+export interface Verdict {
+  /** 'bad' exactly when the verification fails (the CLI exits 1). */
+  kind: VerdictKind;
+  /** zh-TW title of the verdict box. */
+  title: string;
+  /** zh-TW reasons, one a line. */
+  lines: string[];
+}
+
+const DO_NOT_TRUST = '請勿採信此文件，並向簽署人查證。';
+
+const who = (list: SignatureReport[]) => list.map((s) => `「${s.role}」（${s.signerName ?? '不明'}）`).join('、');
+
+export function decideVerdict(r: Omit<VerifyReport, 'verdict' | 'ok' | 'summary' | 'cannotSign'>): Verdict {
+  if (!r.ours) {
+    return { kind: 'bad', title: r.message ?? NOT_OURS_MESSAGE, lines: ['檔案內沒有本手冊匯出時內嵌的記錄資料（form-data.json），無法核對其內容及簽章。'] };
+  }
+  const altered = r.signatures.filter((s) => s.status === 'altered');
+  const invalid = r.signatures.filter((s) => s.status === 'invalid');
+  if (altered.length > 0 || r.changesAfterLastSignature.length > 0 || r.bytesAfterLastSignature > 0) {
+    const lines: string[] = [];
+    if (altered.length > 0) lines.push(`${altered.map((s) => `「${s.role}」`).join('、')}的簽章顯示文件在簽署後被修改。`);
+    if (r.bytesAfterLastSignature > 0) lines.push(`最後一個簽章之後，檔案另被加入 ${r.bytesAfterLastSignature} 位元組未經簽章的內容。`);
+    return { kind: 'bad', title: '驗證未通過：文件於簽署後被修改', lines: [...lines, DO_NOT_TRUST] };
+  }
+  if (invalid.length > 0) {
+    return { kind: 'bad', title: '驗證未通過：簽章無效', lines: [...invalid.flatMap((s) => s.problems), DO_NOT_TRUST] };
+  }
+  if (r.recordError || !r.record) {
+    return { kind: 'bad', title: '驗證未通過：內嵌的記錄資料無法讀取', lines: [r.recordError ?? '內嵌的記錄資料無法讀取'] };
+  }
+  // Each failure: its own title (used when it is the only one) and its line.
+  const failures: { title: string; line: string }[] = [];
+  const untrusted = r.signatures.filter((s) => s.status === 'untrusted');
+  const expired = r.signatures.filter((s) => s.status === 'expired');
+  if (untrusted.length > 0) {
+    failures.push({
+      title: `驗證未通過：${TRUST_GAP}`,
+      line: `${TRUST_GAP}：${who(untrusted)}。文件內容自簽署後未被更改，但無法確認簽署人身分屬本公司。`,
+    });
+  }
+  if (expired.length > 0) {
+    failures.push({
+      title: '驗證未通過：簽署時憑證已過期',
+      line: `簽署時憑證已過期：${who(expired)}。過期憑證所作的簽章不視為有效簽章。`,
+    });
+  }
+  if (!r.revision || r.revision.standing === 'unknown') {
+    failures.push({
+      title: '驗證未通過：依據的程序版本不在受控文件清單內',
+      line: r.revision
+        ? `記錄所依據的 ${r.revision.procedureNumber} 第 ${r.revision.procedureRevision} 版不在本手冊的受控文件清單內。`
+        : '記錄未載明所依據的程序版本。',
+    });
+  }
+  if (failures.length > 0) {
+    const lines = failures.map((f) => f.line);
+    if (r.signatures.length === 0) lines.push('本文件未經數位簽章，無法證明內容在匯出後未被更改。');
+    return { kind: 'bad', title: failures.length === 1 ? failures[0].title : '驗證未通過', lines };
+  }
+  if (r.signatures.length === 0) {
+    return { kind: 'warn', title: '文件未經數位簽章', lines: ['本文件未經數位簽章，無法證明內容在匯出後未被更改。'] };
+  }
+  return { kind: 'ok', title: '驗證通過：文件完整，所有簽章有效', lines: ['文件自最後一個簽章後未被更改，簽署人憑證均由公司信任的憑證機構簽發。'] };
+}
+
+/**
+ * Why the sign page refuses to add a signature to this file, or null. Co-signing needs every
+ * existing signature intact and nothing appended after the last; a certificate problem of an
+ * earlier signer does not stop a later one (the verdict still reports it).
+ */
+export function cannotSignReason(r: Omit<VerifyReport, 'verdict' | 'ok' | 'summary' | 'cannotSign'>): string | null {
+  if (!r.ours) return `${r.message ?? NOT_OURS_MESSAGE}，不能在此簽署。請使用本手冊匯出的記錄 PDF。`;
+  if (r.signatures.some((s) => !s.intact) || r.bytesAfterLastSignature > 0) {
+    return '此文件的既有簽章顯示文件在簽署後被修改或簽章無效，不能加簽。請向前一位簽署人索取原本的檔案。';
+  }
+  if (r.unsignedFields.length === 0) return '此文件所有簽署欄都已簽署，沒有可加簽的欄位。';
+  return null;
 }
 
 // ---- the report --------------------------------------------------------------------------------
@@ -145,15 +242,7 @@ export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promis
   }
 
   const ours = rec.found;
-  const ok =
-    ours &&
-    rec.record !== null &&
-    revisionInfo !== null &&
-    revisionInfo.standing !== 'unknown' &&
-    signatures.every((s) => s.status === 'valid') &&
-    bytesAfter === 0;
-
-  const report: VerifyReport = {
+  const facts: Omit<VerifyReport, 'verdict' | 'ok' | 'summary' | 'cannotSign'> = {
     ours,
     message: ours ? null : NOT_OURS_MESSAGE,
     record: rec.record,
@@ -165,9 +254,9 @@ export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promis
     lastSignatureCoversWholeDocument: lastCovers,
     bytesAfterLastSignature: bytesAfter,
     changesAfterLastSignature: changesAfter,
-    ok,
-    summary: [],
   };
+  const verdict = decideVerdict(facts);
+  const report: VerifyReport = { ...facts, ok: verdict.kind !== 'bad', verdict, cannotSign: cannotSignReason(facts), summary: [] };
   report.summary = summarize(report);
   return report;
 }

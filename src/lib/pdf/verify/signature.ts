@@ -9,6 +9,11 @@ import { signatureFields } from '../sign/acroform.ts';
 import { hashName, nameText, parseCms, verifyCmsSignature, type ParsedCms } from '../sign/cms.ts';
 import { buildChain, sameBytes } from './trust.ts';
 
+/** A verdict's or a signature's tone. */
+export type VerdictKind = 'ok' | 'warn' | 'bad';
+
+export const TRUST_GAP = '簽章完整，但憑證不在公司信任清單內';
+
 export type SignatureStatus = 'valid' | 'altered' | 'invalid' | 'untrusted' | 'expired';
 
 export const SIGNATURE_STATUS_LABELS: Record<SignatureStatus, string> = {
@@ -37,6 +42,12 @@ export interface SignatureReport {
   signingTime: Date | null;
   status: SignatureStatus;
   statusLabel: string;
+  /** Bytes and cryptography check out, whatever the certificate's standing (may be co-signed). */
+  intact: boolean;
+  /** The status badge's tone: valid, intact with a certificate problem, or broken. */
+  tone: VerdictKind;
+  /** One zh-TW line explaining the status, or null. */
+  explanation: string | null;
   /** Why the status is not valid (zh-TW). */
   problems: string[];
   /** Facts worth telling that do not make it invalid (zh-TW). */
@@ -135,6 +146,9 @@ export async function checkSignature(
     signingTime: raw.dictTime,
     status: 'valid',
     statusLabel: '',
+    intact: false,
+    tone: 'bad',
+    explanation: null,
     problems: [],
     notes: [],
     byteRange: raw.byteRange,
@@ -243,7 +257,23 @@ export async function checkSignature(
   return finish(report);
 }
 
+/** The badge tone of one signature in the table: valid, intact with a certificate problem, or broken. */
+function signatureTone(s: SignatureReport): VerdictKind {
+  return s.status === 'valid' ? 'ok' : s.intact ? 'warn' : 'bad';
+}
+
+/** One line under a signature's status explaining it, or null. */
+function signatureExplanation(s: SignatureReport): string | null {
+  if (s.status === 'untrusted' && s.intact) return `${TRUST_GAP}（簽發者：${s.certificate?.issuer ?? '不明'}）`;
+  if (s.status === 'expired' && s.intact) return '簽章完整，但簽署時憑證已過期';
+  if (s.status === 'valid') return s.coversWholeDocument ? '簽章完整，涵蓋整份文件' : '簽章完整；其後的修訂只加上其他簽章';
+  return null;
+}
+
 export function finish(r: SignatureReport): SignatureReport {
   r.statusLabel = SIGNATURE_STATUS_LABELS[r.status];
+  r.intact = r.digestMatches && r.signatureVerified && r.status !== 'altered' && r.status !== 'invalid';
+  r.tone = signatureTone(r);
+  r.explanation = signatureExplanation(r);
   return r;
 }
