@@ -12,10 +12,8 @@ import { ASCII_PASSWORD, makeTestPki } from '../test/pdf/helpers/pki.ts';
 
 // The library is imported here, timed: pdf-lib, fontkit, node-forge, pkijs.
 const t0 = performance.now();
-const { exportRecordPdf, exportSignedRecordPdf } = await import('../src/lib/pdf/document/export.ts');
+const { exportRecordPdf, exportSignedRecordPdf, addSignature, readPkcs12, verifyPdf } = await import('../src/lib/pdf/index.ts');
 const { fontPaths, listFormIds, loadExample, loadFormDefinition } = await import('../src/lib/pdf/node.ts');
-const { addSignature, readPkcs12 } = await import('../src/lib/pdf/sign/sign.ts');
-const { verifyPdf } = await import('../src/lib/pdf/verify/report.ts');
 const importMs = performance.now() - t0;
 
 const formId = process.argv[2] ?? (listFormIds().includes('violation-record') ? 'violation-record' : listFormIds()[0]);

@@ -8,23 +8,28 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { readRegister } from '../src/lib/register-files.ts';
 import { effectiveRevision } from '../src/lib/register.ts';
-import { blankFormPdf } from '../src/lib/pdf/document/export.ts';
+import { blankFormPdf } from '../src/lib/pdf/index.ts';
 import { REPO_ROOT, listFormIds, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
 
-const argv = process.argv.slice(2);
-let schemasDir = join(REPO_ROOT, 'schemas');
-let sops = join(REPO_ROOT, 'content', 'sops');
-const positional: string[] = [];
-for (let i = 0; i < argv.length; i++) {
-  if (argv[i] === '--schemas') schemasDir = resolve(argv[++i] ?? '');
-  else if (argv[i] === '--sops') sops = resolve(argv[++i] ?? '');
-  else positional.push(argv[i]);
+const USAGE = '用法：npx node scripts/blank-forms.ts <輸出目錄> [表單代號 …] [--schemas <目錄>] [--sops <目錄>]';
+let args;
+try {
+  args = parseArgs({
+    allowPositionals: true,
+    options: { schemas: { type: 'string', default: join(REPO_ROOT, 'schemas') }, sops: { type: 'string', default: join(REPO_ROOT, 'content', 'sops') } },
+  });
+} catch {
+  console.error(USAGE);
+  process.exit(2);
 }
-const [outDir, ...only] = positional;
+const schemasDir = resolve(args.values.schemas);
+const sops = resolve(args.values.sops);
+const [outDir, ...only] = args.positionals;
 if (!outDir) {
-  console.error('用法：npx node scripts/blank-forms.ts <輸出目錄> [表單代號 …] [--schemas <目錄>] [--sops <目錄>]');
+  console.error(USAGE);
   process.exit(2);
 }
 const ids = only.length > 0 ? only : listFormIds(schemasDir);

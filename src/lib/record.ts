@@ -43,3 +43,8 @@ export function envelopeFor<D>(form: EnvelopeForm, data: D, procedureRevision: s
     data,
   };
 }
+
+/** Whether a parsed JSON value is a record envelope (as the site exports it) rather than bare form data. */
+export function isRecordEnvelope(value: unknown): value is RecordEnvelope {
+  return !!value && typeof value === 'object' && (value as { format?: unknown }).format === RECORD_FORMAT;
+}

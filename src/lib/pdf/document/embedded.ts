@@ -3,7 +3,7 @@
  * through the EmbeddedFiles name tree or the catalog's /AF array.
  */
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString, decodePDFRawStream, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
-import { RECORD_FORMAT, type RecordEnvelope } from '../../record.ts';
+import { isRecordEnvelope, type RecordEnvelope } from '../../record.ts';
 
 export const FORM_DATA_NAME = 'form-data.json';
 
@@ -68,8 +68,8 @@ export function readRecord(doc: PDFDocument): RecordRead {
   const bytes = embeddedFile(doc, FORM_DATA_NAME);
   if (!bytes) return { found: false, record: null, error: null, canonical: null };
   try {
-    const parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as RecordEnvelope;
-    if (!parsed || typeof parsed !== 'object' || parsed.format !== RECORD_FORMAT) {
+    const parsed: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    if (!isRecordEnvelope(parsed)) {
       return { found: true, record: null, error: `內嵌的 ${FORM_DATA_NAME} 不是本手冊的記錄格式`, canonical: null };
     }
     return { found: true, record: parsed, error: null, canonical: canonicalJson(parsed) };

@@ -75,7 +75,7 @@ export async function exportRecordPdf(input: RecordPdfInput): Promise<Uint8Array
 /** The record as a PDF signed by its first signer, in one step (full save). */
 export async function exportSignedRecordPdf(input: RecordPdfInput, sign: SignRequest): Promise<Uint8Array> {
   const { doc, fonts } = await buildRecordDocument(input, { unsignedMark: false, sign });
-  return signDocumentFull(doc, sign, fonts);
+  return signDocumentFull(doc, sign, fonts, input.record);
 }
 
 /** A blank form for handwriting, same layout as the record. */
