@@ -3,18 +3,9 @@
  * record's identity and procedure revision standing, and the signature table. Pure display: the
  * report, its verdict and the per-signature wording come from verifyPdf (src/lib/pdf/verify/report.ts).
  */
-import type { Verdict, VerifyReport } from '../../lib/pdf/index.ts';
+import type { RecordIdentity, Verdict, VerifyReport } from '../../lib/pdf/index.ts';
 
 export type DateFormat = (d: Date) => string;
-
-export interface RecordIdentity {
-  formTitle: string | null;
-  formNumber: string;
-  formRevision: string;
-  recordNumberTitle: string;
-  recordNumber: string | null;
-  savedAt: string;
-}
 
 export function VerdictBox({ verdict }: { verdict: Verdict }) {
   return (

@@ -35,6 +35,7 @@ export {
   type VerdictKind,
 } from './verify/report.ts';
 export { FORM_DATA_NAME, readRecord } from './document/embedded.ts';
+export { recordIdentity, looksTruncated, TRUNCATED_MESSAGE, type RecordIdentity } from './verify/identity.ts';
 export { PdfError, type PdfErrorCode, formatDateTimeZh } from './errors.ts';
 export type { PdfFontSources, FontSource, BinaryData } from './layout/fonts.ts';
 export { formModel, displayValue, valueAt, type FormDefinition, type FormMeta, type JsonSchema, type UiSchema } from './document/form-model.ts';
