@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FORM_DATA_NAME, canonicalJson, embeddedFile, readRecord } from '../../src/lib/pdf/document/embedded.ts';
+import { FORM_DATA_NAME, canonicalJson, embedRecord, embeddedFile, readRecord } from '../../src/lib/pdf/document/embedded.ts';
 import { exportRecordPdf } from '../../src/lib/pdf/index.ts';
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
 import { envelopeOf, testForms } from './helpers/records.ts';
@@ -43,6 +43,15 @@ describe('readRecord', () => {
     writeFileSync(out, run('qpdf', [`--show-attachment=${FORM_DATA_NAME}`, file]).stdout);
     expect(new TextDecoder().decode(embeddedFile(doc, FORM_DATA_NAME)!)).toBe(readFileSync(out, 'utf8'));
     expect(read.canonical).toBe(canonicalJson(JSON.parse(readFileSync(out, 'utf8'))));
+  });
+
+  it('reads back what embedRecord writes, saved and loaded again', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    await embedRecord(doc, envelopeOf(fixture), '記錄資料（JSON）', new Date('2026-03-10T02:00:00Z'));
+    const read = readRecord(await PDFDocument.load(await doc.save()));
+    expect(read.record).toEqual(envelopeOf(fixture));
+    expect(read.canonical).toBe(canonicalJson(envelopeOf(fixture)));
   });
 
   it('finds the file through /AF alone when the name tree is gone', async () => {
