@@ -6,10 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { errorCode, errorText, safeFileName, sizeText } from '../../src/lib/pdf/file-text.ts';
 import { PdfError, looksTruncated, recordIdentity } from '../../src/lib/pdf/index.ts';
+import { getXForm } from '../../src/lib/forms/schemas.ts';
 import { envelopeOf, testForms } from './helpers/records.ts';
 
 const intake = testForms().find((f) => f.id === 'complaint-intake')!;
-const x = intake.form.schema['x-form']!;
+// As the page gets it: the forms library's x-form for the record's form.
+const x = getXForm('complaint-intake');
 
 describe('recordIdentity', () => {
   it('names the form and the record number under the form\'s own title for it', () => {

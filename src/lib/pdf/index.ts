@@ -39,4 +39,4 @@ export { recordIdentity, looksTruncated, TRUNCATED_MESSAGE, type RecordIdentity 
 export { PdfError, type PdfErrorCode, formatDateTimeZh } from './errors.ts';
 export type { PdfFontSources, FontSource, BinaryData } from './layout/fonts.ts';
 export { formModel, displayValue, valueAt, type FormDefinition, type FormMeta, type JsonSchema, type UiSchema } from './document/form-model.ts';
-export { UNSIGNED_MARK_TEXT } from './sign/acroform.ts';
+export { UNSIGNED_MARK_TEXT } from './sign/appearance.ts';

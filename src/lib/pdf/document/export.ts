@@ -8,7 +8,8 @@
  */
 import { PDFDocument } from '@cantoo/pdf-lib';
 import type { RecordEnvelope } from '../../record.ts';
-import { addSignatureFields, addUnsignedMark, appearanceTexts, UNSIGNED_MARK_TEXT } from '../sign/acroform.ts';
+import { addSignatureFields } from '../sign/acroform.ts';
+import { addUnsignedMark, appearanceTexts, UNSIGNED_MARK_TEXT } from '../sign/appearance.ts';
 import { embedRecord } from './embedded.ts';
 import { setMetadata } from './metadata.ts';
 import { schemaTexts, valueTexts } from './texts.ts';

@@ -8,7 +8,8 @@
  * (cms.ts) is written into /Contents.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFImage } from '@cantoo/pdf-lib';
-import { pdfText, removeUnsignedMark, signatureFields, signedAppearance, appearanceTexts, type SigField } from './acroform.ts';
+import { pdfText, signatureFields, type SigField } from './acroform.ts';
+import { appearanceTexts, removeUnsignedMark, signedAppearance } from './appearance.ts';
 import { createCadesSignature, sha256 } from './cms.ts';
 import { PdfError, formatDateTimeZh } from '../errors.ts';
 import { readRecord } from '../document/embedded.ts';
