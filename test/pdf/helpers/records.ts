@@ -3,10 +3,11 @@
  * as envelopes of their example records, and — written independently of src/lib/pdf — the
  * strings a reader must find in the PDF for each value.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { envelopeFor, type RecordEnvelope } from '../../../src/lib/record.ts';
-import type { FormDefinition, JsonSchema, UiSchema } from '../../../src/lib/pdf/document/form-model.ts';
+import type { FormDefinition, JsonSchema } from '../../../src/lib/pdf/index.ts';
+import { listFormIds, loadExample, loadFormDefinition } from '../../../src/lib/pdf/node.ts';
 import { readRegister } from '../../../src/lib/register-files.ts';
 import { effectiveRevision as effectiveRevisionIn, type RegisterRevision } from '../../../src/lib/register.ts';
 
@@ -21,32 +22,14 @@ export interface TestForm {
   dir: string;
 }
 
-function readJson<T>(p: string): T {
-  return JSON.parse(readFileSync(p, 'utf8')) as T;
-}
-
+/** Loaded by the library's own loader (src/lib/pdf/node.ts), as the CLIs load them. */
 function loadFrom(dir: string, id: string): TestForm {
-  const ui = join(dir, `${id}.uischema.json`);
-  return {
-    id,
-    dir,
-    form: {
-      schema: readJson<JsonSchema>(join(dir, `${id}.schema.json`)),
-      uiSchema: existsSync(ui) ? readJson<UiSchema>(ui) : undefined,
-    },
-    example: readJson(join(dir, `${id}.example.json`)),
-  };
+  return { id, dir, form: loadFormDefinition(id, dir), example: loadExample(id, dir) as Record<string, unknown> };
 }
 
 /** Every form with a schema and an example, and the fixture form. */
 export function testForms(): TestForm[] {
-  const ids = existsSync(SCHEMAS)
-    ? readdirSync(SCHEMAS)
-        .filter((f) => f.endsWith('.schema.json'))
-        .map((f) => f.replace(/\.schema\.json$/, ''))
-        .filter((id) => existsSync(join(SCHEMAS, `${id}.example.json`)))
-        .sort()
-    : [];
+  const ids = listFormIds(SCHEMAS).filter((id) => existsSync(join(SCHEMAS, `${id}.example.json`)));
   return [...ids.map((id) => loadFrom(SCHEMAS, id)), loadFrom(FIXTURES, 'fixture-form')];
 }
 
@@ -66,6 +49,10 @@ export function envelopeOf(t: TestForm, data: Record<string, unknown> = t.exampl
   const x = t.form.schema['x-form']!;
   return envelopeFor(x, data, procedureRevision ?? effectiveRevision(x.procedureNumber) ?? 'A/0', '2026-03-10T02:00:00.000Z');
 }
+
+// ---- Independent of the product on purpose: the expected texts are worked out here from the
+// schema by a separate, simpler reading ($ref, allOf branches, option titles, UTC+8), so a bug in
+// src/lib/pdf's own reading cannot make its output look right.
 
 function deref(root: JsonSchema, s: JsonSchema | undefined): JsonSchema {
   if (!s) return {};
