@@ -11,7 +11,8 @@ import { PROCEDURE_IDS, type ProcedureId } from '../procedures.ts';
 import { clauseTexts } from './clause-text.ts';
 import { parseQuiz, type Quiz } from './quiz.ts';
 import { CaseError, QuizError } from './errors.ts';
-import { parseCases, type PracticeCase, type SchemaNode } from './cases.ts';
+import { parseCases, type SchemaNode } from './cases-validate.ts';
+import type { PracticeCase } from './cases.ts';
 import { FORMS } from '../forms/schemas.ts';
 
 export interface TrainingDirs {

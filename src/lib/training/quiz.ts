@@ -28,12 +28,6 @@ export const DEFAULT_PASS_MARK = 80;
 
 export type QuestionType = 'single' | 'multiple' | 'truefalse';
 
-export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
-  single: '單選題',
-  multiple: '多選題（選出所有正確答案）',
-  truefalse: '是非題',
-};
-
 export interface QuizOption {
   /** Stable within the question: "a", "b", … in authored order; "true" / "false" for true/false. */
   id: string;

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, openBrowser, openSession } from './harness.ts';
+import { loadQuiz, trainingDirs } from '../../src/lib/training/load.ts';
+import { PROCEDURE_IDS, type ProcedureId } from '../../src/lib/procedures.ts';
+import { readRegister } from '../../src/lib/register-files.ts';
+
+const site = inject('siteUrl');
+const dirs = trainingDirs(process.cwd());
+const effective = readRegister('content/sops').filter((r) => r.status === 'effective');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function loaded(page: Page) {
+  await page.locator('[data-loaded="true"]').first().waitFor();
+}
+
+/**
+ * Answers every question shown, by keyboard: each option to tick is focused and toggled with Space. `right`
+ * picks the correct options; otherwise one wrong option per question.
+ */
+async function answerAll(page: Page, procedure: ProcedureId, right: boolean) {
+  const quiz = loadQuiz(procedure, dirs);
+  const sets = page.locator('fieldset[data-question]');
+  const count = await sets.count();
+  expect(count).toBe(quiz.questions.length);
+  for (let i = 0; i < count; i++) {
+    const set = sets.nth(i);
+    const id = await set.getAttribute('data-question');
+    const question = quiz.questions.find((q) => q.id === id)!;
+    const wanted = right ? question.options.filter((o) => o.correct) : [question.options.find((o) => !o.correct)!];
+    const labels = set.locator('label');
+    for (let j = 0; j < (await labels.count()); j++) {
+      const text = (await labels.nth(j).textContent())!.replace(/^\([A-J]\)\s*/, '');
+      if (wanted.some((o) => o.text === text)) {
+        await labels.nth(j).locator('input').focus();
+        await page.keyboard.press('Space');
+      }
+    }
+  }
+}
+
+describe('training', () => {
+  it('a trainee reads, fails once, passes, and the progress survives a reload', async () => {
+    const s = await openSession(browser);
+    const { page } = s;
+    await page.goto(`${site}/training/complaints/`);
+    await loaded(page);
+    await expect(page.locator('[data-status]').textContent()).resolves.toBe('未開始');
+
+    await page.locator('[data-mark-read]').click();
+    await expect(page.locator('[data-read]').textContent()).resolves.toMatch(/^已於 \d{4}年/);
+
+    // First attempt, started from the keyboard, answered wrongly.
+    await page.locator('[data-start]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('training-quiz-heading');
+    const firstOrder = await page.locator('fieldset[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')));
+    await answerAll(page, 'complaints', false);
+    await page.locator('[data-submit]').focus();
+    await page.keyboard.press('Enter');
+    const result = page.locator('[data-result]');
+    await expect(result.getAttribute('data-result')).resolves.toBe('failed');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('training-result-heading');
+    expect(await result.locator('h3').textContent()).toContain('不合格：0 分');
+    // Every wrong answer is reviewed with a link to its clause on the procedure page.
+    const quiz = loadQuiz('complaints', dirs);
+    const review = await result.locator('[data-review] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(review.sort()).toEqual(quiz.questions.map((q) => `/sops/complaints/#${q.anchor}`).sort());
+    // Each question shows its explanation after answering.
+    expect(await page.locator('[data-feedback]').count()).toBe(quiz.questions.length);
+    expect(await page.locator('[data-feedback]').first().textContent()).toContain('依據：HB-SOP-01 第');
+
+    // The retry reshuffles and passes.
+    await page.locator('[data-retry]').click();
+    const secondOrder = await page.locator('fieldset[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')));
+    expect(secondOrder).not.toEqual(firstOrder);
+    expect(await page.locator('[data-feedback]').count()).toBe(0);
+    await answerAll(page, 'complaints', true);
+    await page.locator('[data-submit]').click();
+    await expect(result.getAttribute('data-result')).resolves.toBe('passed');
+    expect(await result.locator('h3').textContent()).toContain('合格：100 分');
+    expect(await page.locator('[data-review]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.reload();
+    await loaded(page);
+    await expect(page.locator('[data-status]').textContent()).resolves.toBe('已通過');
+    await expect(page.locator('[data-attempts]').textContent()).resolves.toBe('2');
+    await expect(page.locator('[data-best]').textContent()).resolves.toBe('100 分');
+    expect(await page.locator('[data-last-attempt]').textContent()).toContain('100 分（合格）');
+
+    await page.goto(`${site}/training/`);
+    await loaded(page);
+    const card = page.locator('[data-procedure="complaints"]');
+    await expect(card.locator('[data-status]').textContent()).resolves.toBe('已通過');
+    await expect(card.locator('[data-attempts]').textContent()).resolves.toBe('2');
+    await expect(page.locator('[data-procedure="violations"] [data-status]').textContent()).resolves.toBe('未開始');
+    expect(await page.locator('[data-summary]').textContent()).toContain('已通過 1 / 5');
+    expect(s.foreignRequests).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+    await s.close();
+  });
+
+  it('an unanswered question keeps the quiz open with a message in Chinese', async () => {
+    const s = await openSession(browser);
+    await s.page.goto(`${site}/training/archives/`);
+    await loaded(s.page);
+    await s.page.locator('[data-start]').click();
+    await s.page.locator('[data-submit]').click();
+    expect(await s.page.locator('[role="alert"]').textContent()).toMatch(/^尚有 \d+ 題未作答/);
+    expect(await s.page.locator('[data-result]').count()).toBe(0);
+    await s.close();
+  });
+
+  it('every procedure page offers 開始培訓 and the sidebar has 培訓', async () => {
+    const s = await openSession(browser);
+    for (const rev of effective) {
+      await s.page.goto(`${site}${rev.path}`);
+      expect(await s.page.locator('.training-start a').getAttribute('href')).toBe(`/training/${rev.procedure}/`);
+      expect(await s.page.locator('.training-start a').textContent()).toBe('開始培訓');
+    }
+    expect(await s.page.locator('nav a[href="/training/"]').first().textContent()).toContain('培訓');
+    await s.close();
+  });
+
+  it.each(['light', 'dark'] as const)('the training pages are axe-clean (%s)', async (colorScheme) => {
+    const s = await openSession(browser, { colorScheme });
+    for (const path of ['/training/', ...PROCEDURE_IDS.map((p) => `/training/${p}/`)]) {
+      await s.page.goto(`${site}${path}`);
+      await loaded(s.page);
+      if (path !== '/training/') await s.page.locator('[data-start]').click();
+      expect(await axeViolations(s.page), path).toEqual([]);
+    }
+    await s.close();
+  });
+
+  it('at 390 px wide nothing scrolls sideways', async () => {
+    const s = await openSession(browser);
+    await s.page.setViewportSize({ width: 390, height: 844 });
+    for (const path of ['/training/', '/training/violations/', '/training/communication/']) {
+      await s.page.goto(`${site}${path}`);
+      await loaded(s.page);
+      if (path !== '/training/') {
+        await s.page.locator('[data-start]').click();
+        await answerAll(s.page, path.split('/')[2] as ProcedureId, false);
+        await s.page.locator('[data-submit]').click();
+        await s.page.locator('[data-result]').waitFor();
+      }
+      const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await s.close();
+  });
+});
