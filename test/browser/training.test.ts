@@ -141,6 +141,64 @@ describe('training', () => {
     await s.close();
   });
 
+  it('a practice case filled wrongly gets clause-citing feedback, filled rightly passes, and its drafts stay apart', async () => {
+    const s = await openSession(browser);
+    const { page } = s;
+    await page.goto(`${site}/training/violations/fire-lane-repeat/`);
+    await page.locator('[data-record-form="violation-record"][data-ready]').waitFor();
+    expect(await page.locator('[data-scenario]').textContent()).toContain('兩次即時勸導');
+    await page.getByRole('button', { name: '填入範例' }).click();
+    const f = page.locator('form.rf-form');
+    await f.getByLabel('處罰決定人', { exact: true }).selectOption({ label: '片區管家' });
+    await page.getByRole('button', { name: '檢查並完成' }).click();
+    const result = page.locator('[data-case-result]');
+    await expect(result.getAttribute('data-case-result')).resolves.toBe('failed');
+    const decider = result.locator('[data-expectation="penaltyDecider"]');
+    await expect(decider.getAttribute('data-passed')).resolves.toBe('false');
+    expect(await decider.textContent()).toContain('不符：依 4.4.7，處罰只可由物業公司經理或客戶服務中心經理決定');
+    await expect(decider.locator('a').getAttribute('href')).resolves.toBe('/sops/violations/#clause-4-4-7');
+    // The form's own rule says so too, first.
+    expect(await page.locator('.rf-error-summary').textContent()).toContain('依 4.4.7');
+    expect(await result.textContent()).toContain('表單規則未通過');
+
+    await f.getByLabel('處罰決定人', { exact: true }).selectOption({ label: '客戶服務中心經理' });
+    await page.getByRole('button', { name: '檢查並完成' }).click();
+    await expect.poll(() => result.getAttribute('data-case-result')).toBe('passed');
+    expect(await result.locator('[data-passed="false"]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Practice drafts are not offered on the real form.
+    const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':draft:')));
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((k) => k.includes('violation-record~case-fire-lane-repeat'))).toBe(true);
+    await page.goto(`${site}/forms/violation-record/`);
+    await page.locator('[data-record-form="violation-record"][data-ready]').waitFor();
+    expect(await page.getByText('已保存的草稿').count()).toBe(0);
+    expect(s.consoleErrors).toEqual([]);
+    await s.close();
+  });
+
+  it('a planned water cut announced 12 hours before fails 4.3.2 on the case and on the form', async () => {
+    const s = await openSession(browser);
+    const { page } = s;
+    await page.goto(`${site}/training/communication/water-cut-12-hours/`);
+    await page.locator('[data-record-form="outage-notice"][data-ready]').waitFor();
+    await page.getByRole('button', { name: '填入範例' }).click();
+    const f = page.locator('form.rf-form');
+    await f.getByLabel('開始時間', { exact: true }).fill('2026-03-18T09:00');
+    await f.getByLabel('結束時間', { exact: true }).fill('2026-03-18T13:00');
+    await f.getByLabel('發布時間', { exact: true }).fill('2026-03-17T21:00');
+    await page.getByRole('button', { name: '檢查並完成' }).click();
+    const result = page.locator('[data-case-result]');
+    await expect(result.getAttribute('data-case-result')).resolves.toBe('failed');
+    expect(await result.locator('[data-expectation="publishedAt"]').textContent()).toContain('不符：依 4.3.2，應提前 24 小時通知全體住戶');
+    expect(await page.locator('.rf-error-summary').textContent()).toContain('4.3.2');
+    await f.getByLabel('發布時間', { exact: true }).fill('2026-03-17T08:00');
+    await page.getByRole('button', { name: '檢查並完成' }).click();
+    await expect.poll(() => result.getAttribute('data-case-result')).toBe('passed');
+    await s.close();
+  });
+
   it('at 390 px wide nothing scrolls sideways', async () => {
     const s = await openSession(browser);
     await s.page.setViewportSize({ width: 390, height: 844 });

@@ -30,6 +30,10 @@ export interface RecordFormProps {
   procedureRevision: string;
   /** Inside a procedure page (a <details>): headings one level lower, no duplicate form title. */
   embedded?: boolean;
+  /** Drafts are kept under this key instead of the form id (a training case's records stay apart from real ones). */
+  draftScope?: string;
+  /** Called after 「檢查並完成」 with the record and whether the form's own rules passed (training cases check it further). */
+  onChecked?: (data: Record<string, unknown>, valid: boolean) => void;
 }
 
 /** The props another module's PDF panel receives (src/components/forms/RecordPdfPanel.tsx, default export). */
@@ -62,8 +66,9 @@ function isStatsForm(formId: FormId): formId is StatsFormId {
 
 const sameData = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export default function RecordForm({ formId, procedureRevision, embedded = false }: RecordFormProps) {
+export default function RecordForm({ formId, procedureRevision, embedded = false, draftScope, onChecked }: RecordFormProps) {
   const x = getXForm(formId);
+  const draftKey = draftScope ?? formId;
   const idPrefix = `rf-${formId}`;
   const [validator, setValidator] = useState<RecordValidator | null>(null);
   const [loadError, setLoadError] = useState(false);
@@ -95,8 +100,8 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
   }, []);
 
   const refreshDrafts = useCallback(() => {
-    if (storageRef.current) setDrafts(listDrafts(storageRef.current, formId));
-  }, [formId]);
+    if (storageRef.current) setDrafts(listDrafts(storageRef.current, draftKey));
+  }, [draftKey]);
 
   // Load this form's validator (its own chunk) and the drafts kept in this browser.
   useEffect(() => {
@@ -105,7 +110,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
     const { storage, persistent: p } = draftStorage();
     storageRef.current = storage;
     setPersistent(p);
-    const found = listDrafts(storage, formId);
+    const found = listDrafts(storage, draftKey);
     setDrafts(found);
     setDraftsOnLoad(found.length > 0);
     loadRecordValidator(formId)
@@ -114,7 +119,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
     return () => {
       live = false;
     };
-  }, [formId]);
+  }, [formId, draftKey]);
 
   /** Writes the current record to its draft now (if the user has entered anything). */
   const flushSave = useCallback(() => {
@@ -128,7 +133,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
     try {
       const saved = saveDraft(storage, {
         id: d.id,
-        formId,
+        formId: draftKey,
         label: draftLabel(x, validator.schema, validator.uiSchema, current),
         data: current,
         ...(d.createdAt ? { createdAt: d.createdAt } : {}),
@@ -140,7 +145,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
     } catch (e) {
       setSaveStatus((e as Error).message);
     }
-  }, [formId, validator, x]);
+  }, [draftKey, validator, x]);
 
   const scheduleSave = useCallback(() => {
     clearTimeout(timer.current);
@@ -217,12 +222,19 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
       });
       setCompleted(env);
       flushSave();
+      onChecked?.(env.data, true);
       requestAnimationFrame(() => completeRef.current?.focus());
     },
-    [flushSave, formId, procedureRevision, validator],
+    [flushSave, formId, procedureRevision, validator, onChecked],
   );
 
-  const onError = useCallback((_errors: RJSFValidationError[]) => setSubmitted(true), []);
+  const onError = useCallback(
+    (_errors: RJSFValidationError[]) => {
+      setSubmitted(true);
+      onChecked?.(plainData(dataRef.current), false);
+    },
+    [onChecked],
+  );
 
   const focusOnFirstError = useCallback(
     (error: RJSFValidationError) => {
@@ -323,7 +335,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
     if (!storageRef.current) return;
     const ok = window.confirm(`確定刪除草稿「${d.label}」（最後保存 ${localDateTime(d.updatedAt)}）？\n刪除後無法復原。`);
     if (!ok) return;
-    discardDraft(storageRef.current, formId, d.id);
+    discardDraft(storageRef.current, draftKey, d.id);
     refreshDrafts();
     say('info', `已刪除草稿「${d.label}」。`);
     requestAnimationFrame(() => draftsHeadingRef.current?.focus());
