@@ -14,6 +14,10 @@ import { CaseError, QuizError } from './errors.ts';
 import { parseCases, type SchemaNode } from './cases-validate.ts';
 import type { PracticeCase } from './cases.ts';
 import { FORMS } from '../forms/schemas.ts';
+import { readRegister } from '../register-files.ts';
+import { compareRevisions } from '../doc-control.ts';
+import { revisionContentHash } from './revision-hash.ts';
+import type { MatrixProcedure, MatrixRevision } from './matrix.ts';
 
 export interface TrainingDirs {
   /** `<root>/content/training` */
@@ -56,4 +60,33 @@ export function loadCases(procedure: ProcedureId, dirs: TrainingDirs): PracticeC
   if (!existsSync(path)) return [];
   const schemas = Object.fromEntries(Object.entries(FORMS).map(([id, form]) => [id, form.schema as SchemaNode]));
   return parseCases(procedure, readYaml(path, fail), { anchors: clauses.keys(), schemas });
+}
+
+/** Revisions that have been in force (effective or superseded), with their content hashes, per procedure. */
+export async function readTrainingRevisions(sopsDir: string): Promise<MatrixProcedure[]> {
+  const byProcedure = new Map<string, { docNumber: string; title: string; revisions: (MatrixRevision & { status: string })[] }>();
+  for (const entry of readRegister(sopsDir)) {
+    if (entry.status !== 'effective' && entry.status !== 'superseded') continue;
+    // The register's path is /sops/<procedure>/ for index.mdx, /sops/<procedure>/<slug>/ otherwise.
+    const slug = entry.path.split('/').filter(Boolean)[2] ?? 'index';
+    const file = join(sopsDir, entry.procedure, `${slug}.mdx`);
+    const source = readFileSync(file, 'utf8');
+    const front = (yaml.load(/^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '') ?? {}) as { retraining?: unknown };
+    const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+    const contentHash = await revisionContentHash({ docNumber: entry.docNumber, revision: entry.revision, title: entry.title, body });
+    const p = byProcedure.get(entry.procedure) ?? { docNumber: entry.docNumber, title: entry.title, revisions: [] };
+    // A revision released as a minor correction says `retraining: false` in its document control.
+    p.revisions.push({ revision: entry.revision, contentHash, retraining: front.retraining !== false, status: entry.status });
+    if (entry.status === 'effective') p.title = entry.title;
+    byProcedure.set(entry.procedure, p);
+  }
+  return [...byProcedure.entries()].map(([procedure, p]) => ({
+    procedure,
+    docNumber: p.docNumber,
+    title: p.title,
+    // Oldest first, the revision in force last.
+    revisions: p.revisions
+      .sort((a, b) => (a.status === 'effective' ? 1 : 0) - (b.status === 'effective' ? 1 : 0) || compareRevisions(a.revision, b.revision))
+      .map(({ status: _status, ...r }) => r),
+  }));
 }
