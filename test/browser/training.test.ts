@@ -1,24 +1,36 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, openBrowser, openSession } from './harness.ts';
 import { loadQuiz, trainingDirs } from '../../src/lib/training/load.ts';
 import { PROCEDURE_IDS, type ProcedureId } from '../../src/lib/procedures.ts';
 import { readRegister } from '../../src/lib/register-files.ts';
+import { readTrainingRevisions } from '../../src/lib/training/load.ts';
+import { makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
+import { requireTools, run, tempDir } from '../pdf/helpers/tools.ts';
+import { download, drawOnCanvas, pdfsig } from './helpers-pdf/flow.ts';
 
 const site = inject('siteUrl');
 const dirs = trainingDirs(process.cwd());
 const effective = readRegister('content/sops').filter((r) => r.status === 'effective');
 
 let browser: Browser;
+let pki: TestPki;
+let work: string;
 beforeAll(async () => {
+  requireTools();
+  pki = makeTestPki();
+  work = tempDir('training-browser-');
   browser = await openBrowser();
-});
+}, 120_000);
 afterAll(async () => {
   await browser.close();
 });
 
+/** The island has hydrated (and read the stored progress, on the pages that have it). */
 async function loaded(page: Page) {
-  await page.locator('[data-loaded="true"]').first().waitFor();
+  await page.locator('[data-loaded="true"], [data-matrix-ready]').first().waitFor();
 }
 
 /**
@@ -47,7 +59,7 @@ async function answerAll(page: Page, procedure: ProcedureId, right: boolean) {
 }
 
 describe('training', () => {
-  it('a trainee reads, fails once, passes, and the progress survives a reload', async () => {
+  it('a trainee reads, fails once, passes, signs the acknowledgement (drawing and .p12), and the progress survives a reload', async () => {
     const s = await openSession(browser);
     const { page } = s;
     await page.goto(`${site}/training/complaints/`);
@@ -96,6 +108,54 @@ describe('training', () => {
     await expect(page.locator('[data-best]').textContent()).resolves.toBe('100 分');
     expect(await page.locator('[data-last-attempt]').textContent()).toContain('100 分（合格）');
 
+    // Sign the acknowledgement: a drawing and a .p12.
+    const ack = page.locator('[data-acknowledgement]');
+    await ack.locator('[data-ack-make]').click();
+    expect(await ack.locator('[role="alert"]').textContent()).toBe('請填寫姓名。');
+    await ack.locator('[data-ack-name]').fill('陳小明');
+    await ack.locator('[data-ack-staff]').fill('E-0123');
+    await ack.locator('[data-ack-make]').click();
+    const panel = ack.locator('[data-pdf-panel]');
+    await panel.waitFor();
+    await panel.locator('[data-draw-role="trainee"]').click();
+    const dialog = page.locator('dialog[open][data-signature-dialog]');
+    await dialog.waitFor();
+    await expect(dialog.locator('[data-signer-name]').inputValue()).resolves.toBe('陳小明');
+    await drawOnCanvas(page);
+    await dialog.getByRole('button', { name: '確定', exact: true }).click();
+    await page.locator('dialog[open]').waitFor({ state: 'detached' }).catch(() => undefined);
+    await panel.locator('[data-p12-input]').setInputFiles(pki.staffA);
+    await panel.locator('[data-p12-password]').fill(pki.password);
+    const { path } = await download(page, work, () => panel.locator('[data-sign-export]').click());
+    const sig = pdfsig(path);
+    expect(sig).toContain('Signature is Valid.');
+    const json = join(work, 'ack.json');
+    run('pdfdetach', ['-save', '1', '-o', json, path]);
+    const embedded = JSON.parse(readFileSync(json, 'utf8'));
+    const complaints = (await readTrainingRevisions('content/sops')).find((r) => r.procedure === 'complaints')!;
+    expect(embedded).toMatchObject({ form: 'training-acknowledgement', procedureNumber: 'HB-SOP-01', procedureRevision: complaints.revisions.at(-1)!.revision });
+    expect(embedded.data).toMatchObject({ name: '陳小明', staffNumber: 'E-0123', score: 100, attempts: 2, contentHash: complaints.revisions.at(-1)!.contentHash });
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The matrix: this file (signed by the test CA, which the company does not trust) and a tampered copy are both refused.
+    const tampered = readFileSync(path);
+    const latin = tampered.toString('latin1');
+    tampered[latin.indexOf('stream', latin.indexOf('/Filter /FlateDecode')) + 40] ^= 0x01;
+    const tamperedPath = join(work, 'tampered.pdf');
+    writeFileSync(tamperedPath, tampered);
+    await page.goto(`${site}/training/matrix/`);
+    await page.locator('[data-matrix-ready]').waitFor();
+    await page.locator('input[data-matrix-files]').setInputFiles([path, tamperedPath]);
+    const rejected = page.locator('[data-rejected] li');
+    await expect.poll(() => rejected.count(), { timeout: 60_000 }).toBe(2);
+    const reasons = await rejected.allTextContents();
+    expect(reasons.find((r) => r.startsWith('tampered.pdf'))).toContain('文件於簽署後被修改');
+    expect(reasons.find((r) => !r.startsWith('tampered.pdf'))).toContain('憑證不受信任');
+    expect(await page.locator('[data-matrix] tbody tr').count()).toBe(0);
+    const csv = await download(page, work, () => page.locator('[data-matrix-csv]').click());
+    expect(readFileSync(csv.path, 'utf8')).toContain('未計入的檔案,原因');
+    expect(await axeViolations(page)).toEqual([]);
+
     await page.goto(`${site}/training/`);
     await loaded(page);
     const card = page.locator('[data-procedure="complaints"]');
@@ -132,10 +192,10 @@ describe('training', () => {
 
   it.each(['light', 'dark'] as const)('the training pages are axe-clean (%s)', async (colorScheme) => {
     const s = await openSession(browser, { colorScheme });
-    for (const path of ['/training/', ...PROCEDURE_IDS.map((p) => `/training/${p}/`)]) {
+    for (const path of ['/training/', '/training/matrix/', ...PROCEDURE_IDS.map((p) => `/training/${p}/`)]) {
       await s.page.goto(`${site}${path}`);
       await loaded(s.page);
-      if (path !== '/training/') await s.page.locator('[data-start]').click();
+      if (!['/training/', '/training/matrix/'].includes(path)) await s.page.locator('[data-start]').click();
       expect(await axeViolations(s.page), path).toEqual([]);
     }
     await s.close();
@@ -202,10 +262,10 @@ describe('training', () => {
   it('at 390 px wide nothing scrolls sideways', async () => {
     const s = await openSession(browser);
     await s.page.setViewportSize({ width: 390, height: 844 });
-    for (const path of ['/training/', '/training/violations/', '/training/communication/']) {
+    for (const path of ['/training/', '/training/matrix/', '/training/violations/', '/training/communication/']) {
       await s.page.goto(`${site}${path}`);
       await loaded(s.page);
-      if (path !== '/training/') {
+      if (!['/training/', '/training/matrix/'].includes(path)) {
         await s.page.locator('[data-start]').click();
         await answerAll(s.page, path.split('/')[2] as ProcedureId, false);
         await s.page.locator('[data-submit]').click();

@@ -9,6 +9,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type SyntheticEvent } from 'react';
 import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFValidationError, UiSchema } from '@rjsf/utils';
+import type { FormSchema } from '../../lib/forms/rules.ts';
 import type { FormId } from '../../lib/procedures.ts';
 import type { RecordEnvelope } from '../../lib/record.ts';
 import { loadRecordValidator, type RecordValidator } from '../../lib/forms/validator.ts';
@@ -40,6 +41,8 @@ export interface RecordFormProps {
 export interface RecordPdfPanelProps {
   formId: FormId;
   envelope: RecordEnvelope;
+  /** A form outside FORM_IDS (the training acknowledgement): its schema and UI schema instead of the id's. */
+  definition?: { schema: FormSchema; uiSchema: UiSchema };
 }
 
 // The PDF panel is built separately; without the module there is no panel (an empty glob).

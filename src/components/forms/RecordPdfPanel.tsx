@@ -41,9 +41,9 @@ function requirementText(sig: XFormSignature, requiredNow: boolean): string {
   return '本記錄毋須簽署';
 }
 
-export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps) {
+export default function RecordPdfPanel({ formId, envelope, definition }: RecordPdfPanelProps) {
   const id = useId().replace(/:/g, '');
-  const x = getXForm(formId);
+  const x = definition ? definition.schema['x-form'] : getXForm(formId);
   const data = envelope.data;
   const rootRef = useRef<HTMLElement>(null);
   const [headingLevel, setHeadingLevel] = useState<3 | 4>(3);
@@ -66,8 +66,11 @@ export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps
   const recordNumber = typeof data[x.recordNumberField] === 'string' ? String(data[x.recordNumberField]) : '';
   const baseName = safeFileName(recordNumber, `${x.number}_${envelope.savedAt.slice(0, 10)}`);
   const form = useMemo<FormDefinition>(
-    () => ({ schema: getFormSchema(formId) as unknown as JsonSchema, uiSchema: getUiSchema(formId) as unknown as UiSchema }),
-    [formId],
+    () =>
+      definition
+        ? { schema: definition.schema as unknown as JsonSchema, uiSchema: definition.uiSchema as unknown as UiSchema }
+        : { schema: getFormSchema(formId) as unknown as JsonSchema, uiSchema: getUiSchema(formId) as unknown as UiSchema },
+    [formId, definition],
   );
 
   const drawnSignatures = (): Record<string, DrawnSignatureInput> =>

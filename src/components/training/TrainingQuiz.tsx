@@ -10,11 +10,15 @@ import { markRead, procedureStatus, recordAttempt } from '../../lib/training/pro
 import type { QuestionType, Quiz, QuizQuestion } from '../../lib/training/quiz.ts';
 import { formatTimeZh, useTrainingProgress } from './progress-store.ts';
 import { StatusFacts, statusFacts } from './StatusFacts.tsx';
+import AcknowledgementPanel from './AcknowledgementPanel.tsx';
 
 interface Props {
   procedure: string;
   revision: string;
   docNumber: string;
+  title: string;
+  /** Content hash of the revision in force, for the acknowledgement. */
+  contentHash: string;
   procedurePath: string;
   quiz: Quiz;
 }
@@ -27,7 +31,7 @@ const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
 };
 type Phase = 'idle' | 'answering' | 'done';
 
-export default function TrainingQuiz({ procedure, revision, docNumber, procedurePath, quiz }: Props) {
+export default function TrainingQuiz({ procedure, revision, docNumber, title, contentHash, procedurePath, quiz }: Props) {
   const { progress, loaded, update } = useTrainingProgress();
   const status = procedureStatus(progress, procedure, revision);
   const [phase, setPhase] = useState<Phase>('idle');
@@ -215,6 +219,9 @@ export default function TrainingQuiz({ procedure, revision, docNumber, procedure
           </p>
         )}
       </section>
+      {status.passed && (
+        <AcknowledgementPanel procedure={{ procedure, docNumber, title, revision, contentHash, passMark: quiz.passMark }} status={status} />
+      )}
     </div>
   );
 }
