@@ -132,3 +132,26 @@ describe('training matrix', () => {
     expect(csv).toContain('未計入的檔案,原因\r\n"a,b.pdf",憑證不受信任\r\n');
   });
 });
+
+describe('training matrix as PDF', () => {
+  it('pdftotext reads the states, the totals and the rejected files; qpdf finds it sound', async () => {
+    const { matrixPdf } = await import('../../src/lib/training/matrix-pdf.ts');
+    const { nodeFonts } = await import('../../src/lib/pdf/node.ts');
+    const { spawnSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const many = Array.from({ length: 40 }, (_, i) => ({ file: `f${i}.pdf`, accepted: true, data: ack({ staffNumber: `E-${String(i).padStart(2, '0')}`, name: `員工${i}` }) }));
+    const m = buildMatrix(procedures, [...many, { file: 'bad.pdf', accepted: false, reason: '憑證不受信任' }]);
+    const file = join(mkdtempSync(join(tmpdir(), 'matrix-pdf-')), 'matrix.pdf');
+    writeFileSync(file, await matrixPdf(m, nodeFonts(), new Date('2026-12-01T04:00:00Z')));
+    expect(spawnSync('qpdf', ['--check', file]).status).toBe(0);
+    const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('培訓矩陣');
+    expect(text).toContain('已完成（現行版本）');
+    expect(text).toContain('未完成');
+    expect(text).toContain('40 / 40');
+    expect(text).toContain('bad.pdf：憑證不受信任');
+    expect(text).toMatch(/第 1 頁，共 [2-9] 頁/);
+  });
+});

@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import FileInput from '../FileInput.tsx';
 import { downloadFile } from '../download.ts';
-import { errorText, fileBytes, loadPdfLib } from '../pdf/pdf-runtime.ts';
+import { errorText, fileBytes, loadPdfLib, pageFonts } from '../pdf/pdf-runtime.ts';
 import type { RegisterRevision } from '../../lib/register.ts';
 import { buildMatrix, CELL_LABELS, cellText, matrixCsv, matrixTotals, type Matrix, type MatrixProcedure, type VerifiedFile } from '../../lib/training/matrix.ts';
 import { verifiedFile } from '../../lib/training/matrix-files.ts';
@@ -50,6 +50,20 @@ export default function TrainingMatrix({ procedures, trust, register }: Props) {
     }
   }
 
+  async function exportPdf(m: Matrix) {
+    setError('');
+    setProgress('正在產生 PDF…（首次匯出須下載字型，約需數秒）');
+    try {
+      // The PDF code and fonts load only when asked for.
+      const { matrixPdf } = await import('../../lib/training/matrix-pdf.ts');
+      downloadFile('培訓矩陣.pdf', await matrixPdf(m, pageFonts()), 'application/pdf');
+    } catch (e) {
+      setError(errorText(e, '未能產生 PDF，請再試一次。'));
+    } finally {
+      setProgress('');
+    }
+  }
+
   const totals = matrix ? matrixTotals(matrix) : null;
   return (
     <div className="training-matrix" data-matrix-ready="true">
@@ -83,6 +97,9 @@ export default function TrainingMatrix({ procedures, trust, register }: Props) {
               data-matrix-csv
             >
               匯出 CSV
+            </button>{' '}
+            <button type="button" className="ui-button" onClick={() => void exportPdf(matrix)} data-matrix-pdf>
+              匯出 PDF
             </button>
           </p>
           <div className="training-matrix-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-result`}>
