@@ -155,3 +155,30 @@ describe('training matrix as PDF', () => {
     expect(text).toMatch(/第 1 頁，共 [2-9] 頁/);
   });
 });
+
+describe('retraining flag of a revision', () => {
+  it('document control defaults to retraining; a minor correction says retraining: false and the matrix carries the old acknowledgement', async () => {
+    const { docControlSchema } = await import('../../src/lib/doc-control.ts');
+    const { readTrainingRevisions } = await import('../../src/lib/training/load.ts');
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const yaml = (await import('js-yaml')).default;
+    const [, front, rest] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source)!;
+    const data = yaml.load(front) as Record<string, unknown>;
+    expect(docControlSchema.parse(data).retraining).toBe(true);
+    expect(docControlSchema.parse({ ...data, retraining: false }).retraining).toBe(false);
+
+    // complaints as if a minor correction A/1 had superseded A/0.
+    const dir = mkdtempSync(join(tmpdir(), 'sops-'));
+    mkdirSync(join(dir, 'complaints'));
+    const write = (file: string, fm: Record<string, unknown>, body: string) => writeFileSync(join(dir, 'complaints', file), `---\n${yaml.dump(fm)}---\n${body}`);
+    write('a-0.mdx', { ...data, status: 'superseded' }, rest);
+    write('index.mdx', { ...data, revision: 'A/1', basedOn: 'A/0', changes: [{ clause: '4.1.1', summary: '錯字' }], retraining: false }, rest.replace('原業戶', '讓業戶'));
+    const [p] = await readTrainingRevisions(dir);
+    expect(p.revisions.map((r) => [r.revision, r.retraining])).toEqual([['A/0', true], ['A/1', false]]);
+    const m = buildMatrix([p], [{ file: 'old.pdf', accepted: true, data: ack({ procedureNumber: 'HB-SOP-01', revision: 'A/0', contentHash: p.revisions[0].contentHash }) }]);
+    expect(m.rows[0].cells.complaints.state).toBe('carried');
+    expect(CELL_LABELS.carried).toBe('已完成（前版有效）');
+  });
+});
