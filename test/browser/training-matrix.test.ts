@@ -4,13 +4,14 @@
  * one of an older text of it (another content hash), one tampered with and one signed under an untrusted CA.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { splitFrontmatter } from '../../src/lib/shared/frontmatter.ts';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { axeViolations, openBrowser, openSession } from './harness.ts';
 import { startStaticServer } from './static-server.ts';
+import { withProjectCopy } from '../unit/helpers/project-copy.ts';
 import { download } from './helpers-pdf/flow.ts';
 import { makeTestPki, ASCII_PASSWORD } from '../pdf/helpers/pki.ts';
 import { requireTools, run, tempDir } from '../pdf/helpers/tools.ts';
@@ -39,22 +40,21 @@ async function ack(signer: Signer, data: Partial<AcknowledgementData>): Promise<
 beforeAll(async () => {
   requireTools();
   const pki = makeTestPki();
-  // The project's own copy (inside it, so node_modules resolve), trusting the test CA.
-  mkdirSync('.tmp', { recursive: true });
-  copy = mkdtempSync(join(process.cwd(), '.tmp', 'matrix-'));
-  for (const p of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'schemas', 'public', 'trust']) {
-    if (existsSync(p)) cpSync(p, join(copy, p), { recursive: true });
-  }
-  writeFileSync(join(copy, 'trust/company-ca.json'), JSON.stringify({ certificates: [{ name: '測試 CA', pem: pki.caPem }] }));
-  const built = spawnSync('npx', ['astro', 'build'], { cwd: copy, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, timeout: 300_000 });
-  if (built.status !== 0) throw new Error(`build of the copy failed:\n${built.stdout}\n${built.stderr}`);
+  // A copy of the project that trusts the test CA; its built site is kept for the test.
+  copy = tempDir('matrix-site-');
+  withProjectCopy((project) => {
+    writeFileSync(join(project.dir, 'trust/company-ca.json'), JSON.stringify({ certificates: [{ name: '測試 CA', pem: pki.caPem }] }));
+    const built = project.run('npx', ['astro', 'build'], 300_000);
+    if (built.status !== 0) throw new Error(`build of the copy failed:\n${built.output}`);
+    cpSync(join(project.dir, 'dist'), join(copy, 'dist'), { recursive: true });
+  });
   ({ server, url: site } = await startStaticServer(join(copy, 'dist')));
 
   const trusted = await readPkcs12(readFileSync(pki.staffA), pki.password);
   const stranger = await readPkcs12(readFileSync(pki.untrusted), ASCII_PASSWORD);
   const tpqp = (await readTrainingRevisions('content/sops')).find((r) => r.procedure === 'communication')!;
   const inForce = tpqp.revisions.at(-1)!;
-  const draft = readFileSync('content/sops/communication/a-2.mdx', 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+  const draft = splitFrontmatter(readFileSync('content/sops/communication/a-2.mdx', 'utf8')).body;
   const otherText = await revisionContentHash({ docNumber: tpqp.docNumber, revision: inForce.revision, title: tpqp.title, body: draft });
   const base = { procedure: 'communication', procedureNumber: tpqp.docNumber, procedureTitle: tpqp.title, revision: inForce.revision };
   folder = tempDir('acks-');
@@ -71,7 +71,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.close();
-  if (copy) rmSync(copy, { recursive: true, force: true });
 });
 
 describe('training matrix (trusted signatures)', () => {

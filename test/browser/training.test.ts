@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, openBrowser, openSession } from './harness.ts';
 import { loadQuiz, trainingDirs } from '../../src/lib/training/load.ts';
-import { PROCEDURE_IDS, type ProcedureId } from '../../src/lib/procedures.ts';
-import { readRegister } from '../../src/lib/register-files.ts';
+import type { ProcedureId } from '../../src/lib/procedures.ts';
+import { readProcedures } from '../../src/lib/procedures-files.ts';
+
+const PROCEDURE_IDS = readProcedures('content/sops').map((p) => p.id);
+import { readRegister } from '../../src/lib/documents/register-files.ts';
 import { readTrainingRevisions } from '../../src/lib/training/load.ts';
 import { makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
 import { requireTools, run, tempDir } from '../pdf/helpers/tools.ts';

@@ -4,6 +4,7 @@
  * one tampered with (never counted).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { splitFrontmatter } from '../../src/lib/shared/frontmatter.ts';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -12,7 +13,7 @@ import { exportSignedRecordPdf } from '../../src/lib/pdf/export.ts';
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
 import { readPkcs12, type Signer } from '../../src/lib/pdf/sign.ts';
 import { verifyPdf, type JsonSchema, type UiSchema } from '../../src/lib/pdf/index.ts';
-import { readRegister } from '../../src/lib/register-files.ts';
+import { readRegister } from '../../src/lib/documents/register-files.ts';
 import { ACKNOWLEDGEMENT_FORM, acknowledgementEnvelope } from '../../src/lib/training/acknowledgement-form.ts';
 import { buildAcknowledgement } from '../../src/lib/training/acknowledgement.ts';
 import { emptyProgress, markRead, procedureStatus, recordAttempt } from '../../src/lib/training/progress.ts';
@@ -89,7 +90,7 @@ describe('the acknowledgement record', () => {
     expect(embedded.data.contentHash).toBe(current.contentHash);
     // The hash is the revision's own, recomputed here from the source.
     const source = readFileSync('content/sops/communication/index.mdx', 'utf8');
-    const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+    const body = splitFrontmatter(source).body;
     expect(await revisionContentHash({ docNumber: 'TP/QP-09', revision: 'A/1', title: tpqp.title, body })).toBe(embedded.data.contentHash);
     const text = run('pdftotext', ['-layout', file, '-']).stdout;
     for (const s of ['培訓確認記錄', '李美華', 'E-0456', '依 TP/QP-09 第 A/1 版填寫', current.contentHash]) expect(text.replace(/\s+/g, ' ')).toContain(s);
@@ -101,7 +102,7 @@ describe('the matrix from signed files', () => {
     // Violations as if its draft A/1 had taken effect: A/0 superseded, A/1 in force.
     const a0 = revisions.find((r) => r.procedure === 'violations')!;
     const a1Source = readFileSync('content/sops/violations/a-1.mdx', 'utf8');
-    const a1Hash = await revisionContentHash({ docNumber: a0.docNumber, revision: 'A/1', title: a0.title, body: a1Source.replace(/^---\n[\s\S]*?\n---\n/, '') });
+    const a1Hash = await revisionContentHash({ docNumber: a0.docNumber, revision: 'A/1', title: a0.title, body: splitFrontmatter(a1Source).body });
     const procedures: MatrixProcedure[] = [{ ...a0, revisions: [{ ...a0.revisions[0], retraining: true }, { revision: 'A/1', contentHash: a1Hash, retraining: true }] }];
     const base = { procedure: 'violations', docNumber: a0.docNumber, title: a0.title };
     const current = await signedAck(ackData({ ...base, revision: 'A/1', contentHash: a1Hash }, 'E-1', '陳小明'));

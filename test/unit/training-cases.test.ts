@@ -5,8 +5,11 @@ import { validateRecord } from '../../src/lib/forms/validate.ts';
 import { checkCase, type PracticeCase } from '../../src/lib/training/cases.ts';
 import { validateCases, type SchemaNode } from '../../src/lib/training/cases-validate.ts';
 import { loadCases, trainingDirs } from '../../src/lib/training/load.ts';
-import { scanClauses } from '../../src/lib/clauses.ts';
-import { PROCEDURE_IDS, type FormId } from '../../src/lib/procedures.ts';
+import { scanClauses } from '../../src/lib/documents/clauses.ts';
+import type { FormId } from '../../src/lib/procedures.ts';
+import { readProcedures } from '../../src/lib/procedures-files.ts';
+
+const PROCEDURE_IDS = readProcedures('content/sops').map((p) => p.id);
 
 const dirs = trainingDirs(process.cwd());
 const all = Object.fromEntries(PROCEDURE_IDS.map((p) => [p, loadCases(p, dirs)]));

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadQuiz, trainingDirs } from '../../src/lib/training/load.ts';
-import { PROCEDURE_IDS } from '../../src/lib/procedures.ts';
+import { readProcedures } from '../../src/lib/procedures-files.ts';
+
+const PROCEDURE_IDS = readProcedures('content/sops').map((p) => p.id);
 
 const dirs = trainingDirs(process.cwd());
 const quizzes = Object.fromEntries(PROCEDURE_IDS.map((p) => [p, loadQuiz(p, dirs)]));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { splitFrontmatter } from '../../src/lib/shared/frontmatter.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { canonicalRevisionText, CONTENT_HASH_PATTERN, revisionContentHash, type RevisionText } from '../../src/lib/training/revision-hash.ts';
@@ -8,7 +9,7 @@ import { buildMatrix, CELL_LABELS, matrixCsv, matrixTotals, type Acknowledgement
 import type { AttemptResult } from '../../src/lib/training/attempt.ts';
 
 const source = readFileSync('content/sops/complaints/index.mdx', 'utf8');
-const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+const body = splitFrontmatter(source).body;
 const rev: RevisionText = { docNumber: 'HB-SOP-01', revision: 'A/0', title: '業戶投訴處理標準作業規程', body };
 
 describe('revision content hash', () => {
@@ -158,14 +159,14 @@ describe('training matrix as PDF', () => {
 
 describe('retraining flag of a revision', () => {
   it('document control defaults to retraining; a minor correction says retraining: false and the matrix carries the old acknowledgement', async () => {
-    const { docControlSchema } = await import('../../src/lib/doc-control.ts');
+    const { docControlSchema } = await import('../../src/lib/documents/doc-control.ts');
     const { readTrainingRevisions } = await import('../../src/lib/training/load.ts');
     const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const yaml = (await import('js-yaml')).default;
-    const [, front, rest] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source)!;
-    const data = yaml.load(front) as Record<string, unknown>;
+    const { front, body: rest } = splitFrontmatter(source);
+    const data = yaml.load(front!) as Record<string, unknown>;
     expect(docControlSchema.parse(data).retraining).toBe(true);
     expect(docControlSchema.parse({ ...data, retraining: false }).retraining).toBe(false);
 

@@ -1,7 +1,7 @@
 /** A procedure's training status as a definition list, shared by the overview and the procedure's page. */
 import type { ReactNode } from 'react';
 import { STATUS_TEXT, statusKey, type ProcedureStatus } from '../../lib/training/progress.ts';
-import { formatTimeZh } from './progress-store.ts';
+import { formatDateTimeZh } from '../../lib/shared/time.ts';
 
 export interface Fact {
   label: string;
@@ -13,7 +13,7 @@ export interface Fact {
 export function statusFacts(status: ProcedureStatus): Fact[] {
   return [
     { label: '狀態', value: STATUS_TEXT[statusKey(status)], data: 'status' },
-    { label: '閱讀', value: status.readAt ? `已於 ${formatTimeZh(status.readAt)} 閱讀` : '未閱讀', data: 'read' },
+    { label: '閱讀', value: status.readAt ? `已於 ${formatDateTimeZh(new Date(status.readAt))} 閱讀` : '未閱讀', data: 'read' },
     { label: '測驗次數', value: status.attempts, data: 'attempts' },
     { label: '最佳成績', value: status.bestScore === null ? '—' : `${status.bestScore} 分`, data: 'best' },
   ];

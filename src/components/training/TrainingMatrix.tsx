@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import FileInput from '../FileInput.tsx';
 import { downloadFile } from '../download.ts';
 import { errorText, fileBytes, loadPdfLib, pageFonts } from '../pdf/pdf-runtime.ts';
-import type { RegisterRevision } from '../../lib/register.ts';
+import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { buildMatrix, CELL_LABELS, cellText, matrixCsv, matrixTotals, type Matrix, type MatrixProcedure, type VerifiedFile } from '../../lib/training/matrix.ts';
 import { verifiedFile } from '../../lib/training/matrix-files.ts';
 

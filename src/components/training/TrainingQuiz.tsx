@@ -8,7 +8,8 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { arrangeQuiz, attemptSeed, isCorrect, scoreAttempt, type AttemptResult } from '../../lib/training/attempt.ts';
 import { markRead, procedureStatus, recordAttempt } from '../../lib/training/progress.ts';
 import type { QuestionType, Quiz, QuizQuestion } from '../../lib/training/quiz.ts';
-import { formatTimeZh, useTrainingProgress } from './progress-store.ts';
+import { useTrainingProgress } from './progress-store.ts';
+import { formatDateTimeZh } from '../../lib/shared/time.ts';
 import { StatusFacts, statusFacts } from './StatusFacts.tsx';
 import AcknowledgementPanel from './AcknowledgementPanel.tsx';
 
@@ -215,7 +216,7 @@ export default function TrainingQuiz({ procedure, revision, docNumber, title, co
         )}
         {status.lastAttempt && phase === 'idle' && (
           <p data-last-attempt>
-            上次測驗：{formatTimeZh(status.lastAttempt.at)}，{status.lastAttempt.score} 分（{status.lastAttempt.passed ? '合格' : '不合格'}）。
+            上次測驗：{formatDateTimeZh(new Date(status.lastAttempt.at))}，{status.lastAttempt.score} 分（{status.lastAttempt.passed ? '合格' : '不合格'}）。
           </p>
         )}
       </section>

@@ -47,9 +47,3 @@ export function useTrainingProgress(): {
   return { progress, loaded, update };
 }
 
-/** 2026-12-01T03:40:00Z -> 「2026年12月1日 11:40」 in the reader's time zone. */
-export function formatTimeZh(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}

@@ -4,6 +4,7 @@
  * This module builds the record's data from the progress kept in the browser and refuses, in Chinese, when
  * the trainee has not read or not passed. Browser-safe.
  */
+import { HANDBOOK_UTC_OFFSET_MINUTES } from '../shared/time.ts';
 import type { ProcedureStatus } from './progress.ts';
 
 export interface AcknowledgementProcedure {
@@ -41,7 +42,7 @@ export interface AcknowledgementData {
 
 /** The company's calendar date (UTC+8) of an instant: 2026-12-01T17:00:00Z -> 2026-12-02. */
 export function companyDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return new Date(at.getTime() + HANDBOOK_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
 }
 
 /** Why the trainee cannot acknowledge yet, or null when they can. */

@@ -3,7 +3,7 @@
  * states the fact the question tests. A numbered clause's text runs on through its sub-clauses and lettered
  * items ("4.3" includes 4.3.1–4.3.5); a lettered item's text is that item alone.
  */
-import { scanClauseBlocks, type ClauseRef } from '../clauses.ts';
+import { scanClauseBlocks, type ClauseRef } from '../documents/clauses.ts';
 
 /** MDX lines that are code, not the company's text (imports, embedded components). */
 const notText = /^(?:import\s|export\s|<|\{)/;

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { FLOW_YAML_SCHEMA } from '../flow/model.ts';
+import { readFrontmatter, splitFrontmatter } from '../shared/frontmatter.ts';
 import type { ProcedureId } from '../procedures.ts';
 import { clauseTexts } from './clause-text.ts';
 import { parseQuiz, type Quiz } from './quiz.ts';
@@ -14,8 +15,8 @@ import { CaseError, QuizError } from './errors.ts';
 import { parseCases, type SchemaNode } from './cases-validate.ts';
 import type { PracticeCase } from './cases.ts';
 import { FORMS } from '../forms/schemas.ts';
-import { readRegister } from '../register-files.ts';
-import { compareRevisions } from '../doc-control.ts';
+import { readRegister } from '../documents/register-files.ts';
+import { compareRevisions } from '../documents/doc-control.ts';
 import { revisionContentHash } from './revision-hash.ts';
 import type { MatrixProcedure, MatrixRevision } from './matrix.ts';
 
@@ -71,8 +72,8 @@ export async function readTrainingRevisions(sopsDir: string): Promise<MatrixProc
     const slug = entry.path.split('/').filter(Boolean)[2] ?? 'index';
     const file = join(sopsDir, entry.procedure, `${slug}.mdx`);
     const source = readFileSync(file, 'utf8');
-    const front = (yaml.load(/^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '') ?? {}) as { retraining?: unknown };
-    const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+    const front = (readFrontmatter(source) ?? {}) as { retraining?: unknown };
+    const { body } = splitFrontmatter(source);
     const contentHash = await revisionContentHash({ docNumber: entry.docNumber, revision: entry.revision, title: entry.title, body });
     const p = byProcedure.get(entry.procedure) ?? { docNumber: entry.docNumber, title: entry.title, revisions: [] };
     // A revision released as a minor correction says `retraining: false` in its document control.

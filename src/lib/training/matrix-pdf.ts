@@ -7,6 +7,7 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { DocFonts, type LabelledText, type PdfFontSources } from '../pdf/fonts.ts';
 import { GREY, LIGHT, PageSurface, Painter, RULE } from '../pdf/painter.ts';
 import { wrapText } from '../pdf/text.ts';
+import { formatDateTimeZh } from '../shared/time.ts';
 import { CELL_LABELS, cellText, matrixTotals, type Matrix } from './matrix.ts';
 
 const PAGE: [number, number] = [841.89, 595.28];
@@ -24,9 +25,7 @@ function rowTexts(m: Matrix): string[][] {
 export async function matrixPdf(m: Matrix, fonts: PdfFontSources, now = new Date()): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const title = '培訓矩陣';
-  // The company's clock (UTC+8), as on the records.
-  const local = new Date(now.getTime() + 8 * 3_600_000).toISOString();
-  const stamp = `產生時間：${local.slice(0, 16).replace('T', ' ')}（UTC+8）　員工 ${m.rows.length} 名　只計入簽章有效、受信任且簽署後未被修改的培訓確認記錄`;
+  const stamp = `產生時間：${formatDateTimeZh(now)}　員工 ${m.rows.length} 名　只計入簽章有效、受信任且簽署後未被修改的培訓確認記錄`;
   const header = ['員工', ...m.procedures.map((p) => `${p.docNumber} ${p.title}\n現行版本/改次 ${p.revisions.at(-1)!.revision}`)];
   const totals = matrixTotals(m);
   const footerRow = ['已完成', ...m.procedures.map((p) => `${totals[p.procedure].current + totals[p.procedure].carried} / ${m.rows.length}`)];
