@@ -193,16 +193,19 @@ describe('training', () => {
     await s.close();
   });
 
-  it.each(['light', 'dark'] as const)('the training pages are axe-clean (%s)', async (colorScheme) => {
-    const s = await openSession(browser, { colorScheme });
-    for (const path of ['/training/', '/training/matrix/', ...PROCEDURE_IDS.map((p) => `/training/${p}/`)]) {
+  const axePages = ['/training/', '/training/matrix/', ...PROCEDURE_IDS.map((p) => `/training/${p}/`)];
+  it.each(axePages.flatMap((path) => (['light', 'dark'] as const).map((scheme) => [path, scheme] as const)))(
+    '%s is axe-clean (%s)',
+    async (path, colorScheme) => {
+      const s = await openSession(browser, { colorScheme });
       await s.page.goto(`${site}${path}`);
       await loaded(s.page);
+      // A procedure's page is checked with its quiz open.
       if (!['/training/', '/training/matrix/'].includes(path)) await s.page.locator('[data-start]').click();
       expect(await axeViolations(s.page), path).toEqual([]);
-    }
-    await s.close();
-  });
+      await s.close();
+    },
+  );
 
   it('a practice case filled wrongly gets clause-citing feedback, filled rightly passes, and its drafts stay apart', async () => {
     const s = await openSession(browser);
