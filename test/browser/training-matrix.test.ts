@@ -18,8 +18,7 @@ import { requireTools, run, tempDir } from '../pdf/helpers/tools.ts';
 import { exportSignedRecordPdf } from '../../src/lib/pdf/export.ts';
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
 import { readPkcs12, type Signer } from '../../src/lib/pdf/sign.ts';
-import type { JsonSchema, UiSchema } from '../../src/lib/pdf/index.ts';
-import { ACKNOWLEDGEMENT_FORM, acknowledgementEnvelope } from '../../src/lib/training/acknowledgement-form.ts';
+import { ACKNOWLEDGEMENT_DEFINITION, ACKNOWLEDGEMENT_FORM, acknowledgementEnvelope } from '../../src/lib/training/acknowledgement-form.ts';
 import type { AcknowledgementData } from '../../src/lib/training/acknowledgement.ts';
 import { readTrainingRevisions } from '../../src/lib/training/load.ts';
 import { revisionContentHash } from '../../src/lib/training/revision-hash.ts';
@@ -30,7 +29,7 @@ let server: Server;
 let site: string;
 let folder: string;
 
-const form = { schema: ACKNOWLEDGEMENT_FORM.schema as unknown as JsonSchema, uiSchema: ACKNOWLEDGEMENT_FORM.uiSchema as unknown as UiSchema };
+const form = ACKNOWLEDGEMENT_DEFINITION;
 
 async function ack(signer: Signer, data: Partial<AcknowledgementData>): Promise<Uint8Array> {
   const full = { ...(ACKNOWLEDGEMENT_FORM.example as unknown as AcknowledgementData), ...data };

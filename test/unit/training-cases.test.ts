@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { FORMS } from '../../src/lib/forms/schemas.ts';
-import { validateRecord } from '../../src/lib/forms/validate.ts';
+import { formDefinitions, getExample } from '../../src/lib/forms/definition/index.ts';
+import { validateRecord } from '../../src/lib/forms/validation/validate.ts';
 import { checkCase, type PracticeCase } from '../../src/lib/training/cases.ts';
 import { validateCases, type SchemaNode } from '../../src/lib/training/cases-validate.ts';
 import { loadCases, trainingDirs } from '../../src/lib/training/load.ts';
@@ -14,18 +14,18 @@ const PROCEDURE_IDS = readProcedures('content/sops').map((p) => p.id);
 const dirs = trainingDirs(process.cwd());
 const all = Object.fromEntries(PROCEDURE_IDS.map((p) => [p, loadCases(p, dirs)]));
 const byId = (id: string): PracticeCase => Object.values(all).flat().find((c) => c.id === id)!;
-const example = (form: FormId) => structuredClone(FORMS[form].example) as Record<string, unknown>;
+const example = (form: FormId) => getExample(form);
 const failed = (c: PracticeCase, record: unknown) => checkCase(c, record).items.filter((i) => !i.passed).map((i) => i.text);
-const schemas = Object.fromEntries(Object.entries(FORMS).map(([id, f]) => [id, f.schema as SchemaNode]));
+const schemas = Object.fromEntries(formDefinitions().map((f) => [f.id, f.schema as SchemaNode]));
 const anchors = (p: string) => scanClauses(readFileSync(`content/sops/${p}/index.mdx`, 'utf8')).map((r) => r.anchor);
 
 describe('practice case data', () => {
   it('every procedure with forms has at least two cases, each on one of its own forms', () => {
     for (const p of PROCEDURE_IDS) {
-      const forms = Object.values(FORMS).filter((f) => f.schema['x-form'].procedure === p);
+      const forms = formDefinitions().filter((f) => f.meta.procedure === p);
       if (forms.length === 0) continue;
       expect(all[p].length, p).toBeGreaterThanOrEqual(2);
-      for (const c of all[p]) expect(forms.map((f) => f.schema['x-form'].id)).toContain(c.form);
+      for (const c of all[p]) expect(forms.map((f) => f.id)).toContain(c.form);
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStorage } from '../../src/lib/drafts.ts';
+import { MemoryStorage } from '../../src/lib/record/drafts.ts';
 import type { AttemptResult } from '../../src/lib/training/attempt.ts';
 import {
   emptyProgress,

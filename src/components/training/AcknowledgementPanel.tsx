@@ -4,16 +4,12 @@
  * .p12), exactly as a form record. Nothing leaves the browser.
  */
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
-import type { FormSchema } from '../../lib/forms/rules.ts';
-import type { FormId } from '../../lib/procedures.ts';
-import type { RecordEnvelope } from '../../lib/record.ts';
+import type { RecordEnvelope } from '../../lib/record/envelope.ts';
 import { acknowledgementBlocker, buildAcknowledgement, type AcknowledgementProcedure } from '../../lib/training/acknowledgement.ts';
-import { ACKNOWLEDGEMENT_FORM, acknowledgementEnvelope } from '../../lib/training/acknowledgement-form.ts';
+import { ACKNOWLEDGEMENT_DEFINITION, acknowledgementEnvelope } from '../../lib/training/acknowledgement-form.ts';
 import type { ProcedureStatus } from '../../lib/training/progress.ts';
-import type { UiSchema } from '@rjsf/utils';
 
 const RecordPdfPanel = lazy(() => import('../forms/RecordPdfPanel.tsx'));
-const definition = { schema: ACKNOWLEDGEMENT_FORM.schema as unknown as FormSchema, uiSchema: ACKNOWLEDGEMENT_FORM.uiSchema as UiSchema };
 
 export default function AcknowledgementPanel({ procedure, status }: { procedure: AcknowledgementProcedure; status: ProcedureStatus }) {
   const id = useId().replace(/:/g, '');
@@ -59,7 +55,7 @@ export default function AcknowledgementPanel({ procedure, status }: { procedure:
             已產生培訓確認記錄 {String(envelope.data.recordNo)}（{procedure.docNumber} {procedure.revision}，{String(envelope.data.score)} 分，測驗 {String(envelope.data.attempts)} 次）。請在下方簽署並匯出 PDF。
           </p>
           <Suspense fallback={<p className="rf-loading">PDF 功能載入中…</p>}>
-            <RecordPdfPanel formId={ACKNOWLEDGEMENT_FORM.schema['x-form'].id as FormId} envelope={envelope} definition={definition} />
+            <RecordPdfPanel formId={ACKNOWLEDGEMENT_DEFINITION.id} envelope={envelope} definition={ACKNOWLEDGEMENT_DEFINITION} />
           </Suspense>
         </div>
       )}

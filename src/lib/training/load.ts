@@ -14,7 +14,7 @@ import { parseQuiz, type Quiz } from './quiz.ts';
 import { CaseError, QuizError } from './errors.ts';
 import { parseCases, type SchemaNode } from './cases-validate.ts';
 import type { PracticeCase } from './cases.ts';
-import { FORMS } from '../forms/schemas.ts';
+import { formDefinitions } from '../forms/definition/index.ts';
 import { readRegister } from '../documents/register-files.ts';
 import { compareRevisions } from '../documents/doc-control.ts';
 import { revisionContentHash } from './revision-hash.ts';
@@ -59,7 +59,7 @@ export function loadCases(procedure: ProcedureId, dirs: TrainingDirs): PracticeC
   const clauses = effectiveClauses(procedure, dirs.sopsDir, fail);
   const path = join(dirs.trainingDir, 'cases', `${procedure}.yaml`);
   if (!existsSync(path)) return [];
-  const schemas = Object.fromEntries(Object.entries(FORMS).map(([id, form]) => [id, form.schema as SchemaNode]));
+  const schemas = Object.fromEntries(formDefinitions().map((form) => [form.id, form.schema as SchemaNode]));
   return parseCases(procedure, readYaml(path, fail), { anchors: clauses.keys(), schemas });
 }
 
