@@ -4,9 +4,9 @@
  * fonts and painter, so the Chinese is embedded and subset the same way. Browser and Node.
  */
 import { PDFDocument } from '@cantoo/pdf-lib';
-import { DocFonts, type LabelledText, type PdfFontSources } from '../pdf/fonts.ts';
-import { GREY, LIGHT, PageSurface, Painter, RULE } from '../pdf/painter.ts';
-import { wrapText } from '../pdf/text.ts';
+import { DocFonts, type LabelledText, type PdfFontSources } from '../pdf/layout/fonts.ts';
+import { GREY, LIGHT, PageSurface, Painter, RULE } from '../pdf/layout/painter.ts';
+import { wrapText } from '../pdf/layout/text.ts';
 import { formatDateTimeZh } from '../shared/time.ts';
 import { CELL_LABELS, cellText, matrixTotals, type Matrix } from './matrix.ts';
 
