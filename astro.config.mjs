@@ -39,6 +39,7 @@ export default defineConfig({
         { label: '首頁', link: '/' },
         { label: '標準作業規程', items: procedures.map((p) => ({ label: p.title, link: p.path })) },
         { label: '記錄表單', link: '/forms/' },
+        { label: '培訓', link: '/training/' },
         { label: '簽署記錄 PDF', link: '/sign/' },
         { label: '驗證記錄 PDF', link: '/verify/' },
         { label: '受控文件清單', link: '/register/' },

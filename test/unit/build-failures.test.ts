@@ -22,6 +22,12 @@ describe('the build fails on bad content', { timeout: 240_000 }, () => {
     expect(r.output).toContain('complaints');
   });
 
+  it('a quiz question citing a clause that does not exist', () => {
+    const r = buildWith((dir) => edit(join(dir, 'content/training/complaints.yaml'), 'clause: "4.1.4"', 'clause: "4.1.9"'));
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('培訓測驗「complaints」題目「reply」引用的條款 4.1.9 不存在');
+  });
+
   it('a document-control value outside its scheme', () => {
     const r = buildWith((dir) => edit(join(dir, 'content/sops/archives/index.mdx'), 'docNumber: HB-SOP-04', 'docNumber: SOP-4'));
     expect(r.status).not.toBe(0);

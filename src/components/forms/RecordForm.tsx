@@ -14,7 +14,7 @@ import type { RecordEnvelope } from '../../lib/record/envelope.ts';
 import { loadRecordValidator, type RecordValidator } from '../../lib/forms/validation/validator.ts';
 import { applyDerived } from '../../lib/forms/derive.ts';
 import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../lib/record/envelope.ts';
-import { getExample, getFormMeta } from '../../lib/forms/definition/index.ts';
+import { getExample, getFormMeta, type FormDefinition } from '../../lib/forms/definition/index.ts';
 import { localDateTime, type Draft } from '../../lib/record/drafts.ts';
 import { mergeMonthlyStats } from '../../lib/record/monthly.ts';
 import { plainData, pruneEmpty, pruningValidator, renderSchema } from '../../lib/forms/validation/rjsf.ts';
@@ -32,12 +32,18 @@ export interface RecordFormProps {
   procedureRevision: string;
   /** Inside a procedure page (a <details>): headings one level lower, no duplicate form title. */
   embedded?: boolean;
+  /** Drafts are kept under this key instead of the form id (a training case's records stay apart from real ones). */
+  draftScope?: string;
+  /** Called after 「檢查並完成」 with the record and whether the form's own rules passed (training cases check it further). */
+  onChecked?: (data: Record<string, unknown>, valid: boolean) => void;
 }
 
 /** The props another module's PDF panel receives (src/components/forms/RecordPdfPanel.tsx, default export). */
 export interface RecordPdfPanelProps {
   formId: FormId;
   envelope: RecordEnvelope;
+  /** A form outside FORM_IDS (the training acknowledgement): its definition instead of the id's. */
+  definition?: FormDefinition;
 }
 
 // The PDF panel is built separately; without the module there is no panel (an empty glob).
@@ -61,7 +67,7 @@ function isStatsForm(formId: FormId): formId is StatsFormId {
   return formId === 'complaint-monthly-stats' || formId === 'follow-up-monthly-stats';
 }
 
-export default function RecordForm({ formId, procedureRevision, embedded = false }: RecordFormProps) {
+export default function RecordForm({ formId, procedureRevision, embedded = false, draftScope, onChecked }: RecordFormProps) {
   const x = getFormMeta(formId);
   const idPrefix = `rf-${formId}`;
   const [validator, setValidator] = useState<RecordValidator | null>(null);
@@ -89,7 +95,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
     setSubmitted(false);
     setCompleted(null);
   }, []);
-  const record = useRecordDraft(formId, validator, onReplace);
+  const record = useRecordDraft(formId, validator, onReplace, draftScope);
   const { data, flushSave, markDirty, updateData } = record;
 
   // This form's validator (its own chunk).
@@ -134,12 +140,19 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
       });
       setCompleted(env);
       flushSave();
+      onChecked?.(env.data, true);
       requestAnimationFrame(() => completeRef.current?.focus());
     },
-    [flushSave, formId, procedureRevision, validator],
+    [flushSave, formId, procedureRevision, validator, onChecked],
   );
 
-  const onError = useCallback((_errors: RJSFValidationError[]) => setSubmitted(true), []);
+  const onError = useCallback(
+    (_errors: RJSFValidationError[]) => {
+      setSubmitted(true);
+      onChecked?.(plainData(data), false);
+    },
+    [onChecked, data],
+  );
 
   const focusOnFirstError = useCallback(
     (error: RJSFValidationError) => {

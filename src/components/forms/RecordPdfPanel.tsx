@@ -42,9 +42,9 @@ function requirementText(sig: FormSignature, requiredNow: boolean): string {
   return '本記錄毋須簽署';
 }
 
-export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps) {
+export default function RecordPdfPanel({ formId, envelope, definition }: RecordPdfPanelProps) {
   const id = useId().replace(/:/g, '');
-  const x = getFormMeta(formId);
+  const x = definition?.meta ?? getFormMeta(formId);
   const data = envelope.data;
   const rootRef = useRef<HTMLElement>(null);
   const [headingLevel, setHeadingLevel] = useState<3 | 4>(3);
@@ -66,7 +66,7 @@ export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps
   const requiredRoles = useMemo(() => new Set(requiredSignatures(x, data).map((s) => s.role)), [x, data]);
   const recordNumber = typeof data[x.recordNumberField] === 'string' ? String(data[x.recordNumberField]) : '';
   const baseName = safeFileName(recordNumber, `${x.number}_${envelope.savedAt.slice(0, 10)}`);
-  const form = formDefinition(formId);
+  const form = definition ?? formDefinition(formId);
 
   const drawnSignatures = (): Record<string, DrawnSignatureInput> =>
     Object.fromEntries(

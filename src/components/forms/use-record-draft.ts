@@ -38,7 +38,8 @@ export interface ReplaceOptions {
  * `onReplace` runs whenever the whole record is replaced (draft, example, import, new record), for
  * the island to reset what belongs to the old record (errors, the completed state).
  */
-export function useRecordDraft(formId: FormId, validator: RecordValidator | null, onReplace: () => void) {
+/** `draftKey` keeps drafts under another key than the form id (a training case's records apart from real ones). */
+export function useRecordDraft(formId: FormId, validator: RecordValidator | null, onReplace: () => void, draftKey: string = formId) {
   const [data, setData] = useState<Record<string, unknown>>(() => applyDerived(formId, {}).data);
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [draftsOnLoad, setDraftsOnLoad] = useState(false);
@@ -50,8 +51,8 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const refreshDrafts = useCallback(() => {
-    if (storageRef.current) setDrafts(listDrafts(storageRef.current, formId));
-  }, [formId]);
+    if (storageRef.current) setDrafts(listDrafts(storageRef.current, draftKey));
+  }, [draftKey]);
 
   // The drafts kept in this browser.
   useEffect(() => {
@@ -59,10 +60,10 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
     const { storage, persistent: p } = draftStorage();
     storageRef.current = storage;
     setPersistent(p);
-    const found = listDrafts(storage, formId);
+    const found = listDrafts(storage, draftKey);
     setDrafts(found);
     setDraftsOnLoad(found.length > 0);
-  }, [formId]);
+  }, [draftKey]);
 
   /** Writes the current record to its draft now (if the user has entered anything). */
   const flushSave = useCallback(() => {
@@ -76,7 +77,7 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
     try {
       const saved = saveDraft(storage, {
         id: d.id,
-        formId,
+        formId: draftKey,
         label: draftLabel(formDefinition(formId), current),
         data: current,
         ...(d.createdAt ? { createdAt: d.createdAt } : {}),
@@ -88,7 +89,7 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
     } catch (e) {
       setSaveStatus((e as Error).message);
     }
-  }, [formId, validator]);
+  }, [formId, draftKey, validator]);
 
   const scheduleSave = useCallback(() => {
     clearTimeout(timer.current);
@@ -172,11 +173,11 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
   const deleteDraft = useCallback(
     (d: Draft): boolean => {
       if (!storageRef.current) return false;
-      discardDraft(storageRef.current, formId, d.id);
+      discardDraft(storageRef.current, draftKey, d.id);
       refreshDrafts();
       return true;
     },
-    [formId, refreshDrafts],
+    [draftKey, refreshDrafts],
   );
 
   /** The record as it would be saved or exported. */

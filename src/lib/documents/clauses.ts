@@ -63,20 +63,38 @@ export class ClauseAnchorer {
 
 /** Clause anchors of an MDX/Markdown source, in order, without rendering it. */
 export function scanClauses(source: string): ClauseRef[] {
+  return scanClauseBlocks(source).flatMap((block) => (block.ref ? [block.ref] : []));
+}
+
+export interface SourceBlock {
+  /** Plain text of the line (heading marks, list bullets and inline emphasis removed). */
+  text: string;
+  /** Set when the block starts a clause or lettered item. */
+  ref: ClauseRef | null;
+}
+
+/** Every text line of an MDX/Markdown source with the anchor it starts, if any (tables are skipped). */
+export function scanClauseBlocks(source: string): SourceBlock[] {
   const { body } = splitFrontmatter(source);
   const anchorer = new ClauseAnchorer();
-  const refs: ClauseRef[] = [];
+  const blocks: SourceBlock[] = [];
   for (const raw of body.split('\n')) {
     const line = raw.trim();
-    if (!line) continue;
-    let ref: ClauseRef | null;
-    if (/^#{1,6}\s/.test(line)) ref = anchorer.next('heading', plainInline(line.replace(/^#+\s*/, '')));
-    else if (/^[-*+]\s/.test(line)) ref = anchorer.next('item', plainInline(line.replace(/^[-*+]\s*/, '')));
-    else if (/^\|/.test(line)) ref = null;
-    else ref = anchorer.next('paragraph', plainInline(line));
-    if (ref) refs.push(ref);
+    if (!line || /^\|/.test(line)) continue;
+    let block: SourceBlock;
+    if (/^#{1,6}\s/.test(line)) {
+      const text = plainInline(line.replace(/^#+\s*/, ''));
+      block = { text, ref: anchorer.next('heading', text) };
+    } else if (/^[-*+]\s/.test(line)) {
+      const text = plainInline(line.replace(/^[-*+]\s*/, ''));
+      block = { text, ref: anchorer.next('item', text) };
+    } else {
+      const text = plainInline(line);
+      block = { text, ref: anchorer.next('paragraph', text) };
+    }
+    blocks.push(block);
   }
-  return refs;
+  return blocks;
 }
 
 function plainInline(text: string): string {

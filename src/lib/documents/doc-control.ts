@@ -50,6 +50,8 @@ export const docControlSchema = z
     retention: z.string().min(1),
     basedOn: z.string().regex(revisionPattern).optional(),
     changes: z.array(z.object({ clause: z.string().min(1), summary: z.string().min(1) })).default([]),
+    // false: a minor correction released without retraining; acknowledgements of the revision before stay valid.
+    retraining: z.boolean().default(true),
   })
   .superRefine((doc, ctx) => {
     if ((doc.status === 'effective' || doc.status === 'superseded') && doc.effectiveDate === null) {

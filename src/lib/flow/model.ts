@@ -208,7 +208,7 @@ function outgoing(steps: readonly Step[], index: number): FlowEdge[] {
   return to ? [{ id: `${step.id}--next`, from: step.id, to }] : [];
 }
 
-function zodProblems(prefix: string, error: z.ZodError): string[] {
+export function zodProblems(prefix: string, error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     return path ? `${prefix}的欄位 ${path}：${issue.message}` : `${prefix}：${issue.message}`;
@@ -365,7 +365,7 @@ export class FlowError extends Error {
  * YAML without implicit numbers: `clause: 4.10` stays the text "4.10" instead of becoming the number 4.1.
  * Booleans and null keep their usual meaning.
  */
-const FLOW_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
+export const FLOW_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
   implicit: [
     new yaml.Type('tag:yaml.org,2002:bool', {
       kind: 'scalar',
