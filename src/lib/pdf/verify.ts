@@ -118,7 +118,7 @@ export interface VerifyOptions {
   now?: Date;
 }
 
-function parseTrust(trust: string[]): pkijs.Certificate[] {
+export function parseTrust(trust: string[]): pkijs.Certificate[] {
   const out: pkijs.Certificate[] = [];
   for (const pem of trust) {
     try {
@@ -150,7 +150,7 @@ async function issuedBy(cert: pkijs.Certificate, issuer: pkijs.Certificate): Pro
 }
 
 /** Path from the signer to a trusted CA, through the certificates the CMS carries. */
-async function buildChain(
+export async function buildChain(
   signer: pkijs.Certificate,
   pool: pkijs.Certificate[],
   anchors: pkijs.Certificate[],
