@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APPROVAL_ROLES, ROLE_LABELS, isApprovalRole } from '../src/lib/documents/approval.ts';
-import { approveRevisionFile } from '../src/lib/pdf/approvals-node.ts';
+import { approveRevisionFile, loadTrustList } from '../src/lib/pdf/node.ts';
 
 const USAGE = `用法：npm run doc:approve -- <程序> <版本，如 A/1> --role <${APPROVAL_ROLES.join('|')}> --sign <憑證.p12> --password-file <密碼檔> [--trust <信任清單>] [--sops <程序目錄>]`;
 
@@ -52,7 +52,7 @@ async function main(): Promise<number> {
   try {
     const out = await approveRevisionFile({
       sopsDir: resolve(values.sops),
-      trustPath: resolve(values.trust),
+      trust: loadTrustList(resolve(values.trust)),
       procedure,
       revision,
       role: values.role,

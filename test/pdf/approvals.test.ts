@@ -14,7 +14,7 @@ import {
   revisionContentHash,
 } from '../../src/lib/documents/approval.ts';
 import { verifyApprovals } from '../../src/lib/pdf/approvals.ts';
-import { approveRevisionFile, readApprovalFiles, verifyRevisionFile } from '../../src/lib/pdf/approvals-node.ts';
+import { approveRevisionFile, loadTrustList, readApprovalFiles, verifyRevisionFile } from '../../src/lib/pdf/node.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
 import { ROOT } from './helpers/records.ts';
 import { removeTempDirs, requireTools, run, tempDir } from './helpers/tools.ts';
@@ -33,7 +33,7 @@ function project() {
 }
 
 function approve(sopsDir: string, role: 'preparedBy' | 'reviewedBy' | 'approvedBy', p12: string, password = ASCII_PASSWORD) {
-  return approveRevisionFile({ sopsDir, trustPath: trustDir, procedure: 'violations', revision: 'A/1', role, p12: new Uint8Array(readFileSync(p12)), password });
+  return approveRevisionFile({ sopsDir, trust: loadTrustList(trustDir), procedure: 'violations', revision: 'A/1', role, p12: new Uint8Array(readFileSync(p12)), password });
 }
 
 beforeAll(() => {
@@ -96,7 +96,7 @@ describe('approving a revision in order', () => {
     expect(p1).toBe(join(sopsDir, 'violations', 'a-1.preparedBy.p7s'));
     await approve(sopsDir, 'reviewedBy', pki.staffB);
     await approve(sopsDir, 'approvedBy', pki.staffC);
-    const results = await verifyRevisionFile(mdx, trustDir);
+    const results = await verifyRevisionFile(mdx, loadTrustList(trustDir));
     expect(results.map((r) => [r.role, r.status, r.signer])).toEqual([
       ['preparedBy', 'valid', '陳美玲'],
       ['reviewedBy', 'valid', '黃志強'],
@@ -104,7 +104,7 @@ describe('approving a revision in order', () => {
     ]);
     for (const r of results) expect(r.signedAt!.getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
     // The real handbook's revisions have no CMS files: unsigned, nothing invented.
-    const real = await verifyRevisionFile(join(ROOT, 'content/sops/violations/index.mdx'), join(ROOT, 'trust'));
+    const real = await verifyRevisionFile(join(ROOT, 'content/sops/violations/index.mdx'), loadTrustList(join(ROOT, 'trust')));
     expect(real.map((r) => r.status)).toEqual(['unsigned', 'unsigned', 'unsigned']);
   });
 
@@ -135,12 +135,12 @@ describe('verification at build time', () => {
     await approve(sopsDir, 'preparedBy', pki.staffA, pki.password);
     await approve(sopsDir, 'reviewedBy', pki.staffB);
     writeFileSync(mdx, readFileSync(mdx, 'utf8').replace('保存三年', '保存二年'));
-    const results = await verifyRevisionFile(mdx, trustDir);
+    const results = await verifyRevisionFile(mdx, loadTrustList(trustDir));
     expect(results.map((r) => r.status)).toEqual(['altered', 'altered', 'unsigned']);
     expect(results[0].message).toBe('編制：簽署後內容已變更');
     // Re-formatting alone keeps them valid.
     writeFileSync(mdx, readFileSync(mdx, 'utf8').replace('保存二年', '保存三年').replace(/\n/g, '\r\n'));
-    expect((await verifyRevisionFile(mdx, trustDir)).map((r) => r.status)).toEqual(['valid', 'valid', 'unsigned']);
+    expect((await verifyRevisionFile(mdx, loadTrustList(trustDir))).map((r) => r.status)).toEqual(['valid', 'valid', 'unsigned']);
   });
 
   it('signatures by a certificate outside the trust list show 「憑證不受信任」', async () => {
@@ -151,7 +151,7 @@ describe('verification at build time', () => {
     // With a trust list that lacks the test CA, the same files are untrusted.
     const other = tempDir('approvals-other-trust-');
     writeFileSync(join(other, 'other.pem'), pki.otherCaPem);
-    const results = await verifyRevisionFile(mdx, other);
+    const results = await verifyRevisionFile(mdx, loadTrustList(other));
     expect(results.map((r) => r.label)).toEqual(['憑證不受信任', '憑證不受信任', '憑證不受信任']);
     expect(results[0].message).toBe('編制：憑證不受信任（測試物業管理有限公司 根憑證 簽發）');
     expect(results[0].signer).toBe('陳美玲');

@@ -7,8 +7,7 @@ import { dirname, join } from 'node:path';
 import { APPROVAL_ROLES, approvalFileName, type ApprovalResult, type ApprovalRole } from '../documents/approval.ts';
 import { readFrontmatter } from '../shared/frontmatter.ts';
 import { approveRevision, verifyApprovals, type ApprovalFiles } from './approvals.ts';
-import { loadTrustList } from './node.ts';
-import { readPkcs12 } from './pkcs12.ts';
+import { readPkcs12 } from './sign/pkcs12.ts';
 
 /** The MDX file of `revision` (e.g. "A/1") of `procedure`, or a zh-TW error. */
 export function findRevisionFile(sopsDir: string, procedure: string, revision: string): string {
@@ -38,15 +37,16 @@ export function readApprovalFiles(mdxFile: string, source = readFileSync(mdxFile
   return files;
 }
 
-/** The verified approvals of the revision in `mdxFile` against the trust list in `trustPath`. */
-export async function verifyRevisionFile(mdxFile: string, trustPath: string): Promise<ApprovalResult[]> {
+/** The verified approvals of the revision in `mdxFile` against `trust` (PEM strings: node.ts loadTrustList). */
+export async function verifyRevisionFile(mdxFile: string, trust: string[]): Promise<ApprovalResult[]> {
   const source = readFileSync(mdxFile, 'utf8');
-  return verifyApprovals(source, readApprovalFiles(mdxFile, source), loadTrustList(trustPath));
+  return verifyApprovals(source, readApprovalFiles(mdxFile, source), trust);
 }
 
 export interface ApproveFileRequest {
   sopsDir: string;
-  trustPath: string;
+  /** CA certificates (PEM), as node.ts loadTrustList reads them. */
+  trust: string[];
   procedure: string;
   revision: string;
   role: ApprovalRole;
@@ -65,7 +65,7 @@ export async function approveRevisionFile(req: ApproveFileRequest): Promise<stri
     role: req.role,
     signer,
     existing: readApprovalFiles(file, source),
-    trust: loadTrustList(req.trustPath),
+    trust: req.trust,
     signingTime: req.now,
   });
   const out = join(dirname(file), approvalFileName(req.revision, req.role));

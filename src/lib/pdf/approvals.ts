@@ -17,10 +17,10 @@ import {
   type SignatureCheck,
 } from '../documents/approval.ts';
 import { nameText } from '../shared/certificates.ts';
-// The signing primitives, imported here only (the pdf restructure moves them under ./sign/ and ./verify/).
-import { createCadesSignature, parseCms, sha256, verifyCmsSignature } from './cms.ts';
-import type { Signer } from './pkcs12.ts';
-import { buildChain, parseTrust } from './verify.ts';
+// The records' signing primitives and trust chain, imported here only.
+import { createCadesSignature, parseCms, sha256, verifyCmsSignature } from './sign/cms.ts';
+import type { Signer } from './sign/pkcs12.ts';
+import { buildChain, parseTrust, sameBytes } from './verify/trust.ts';
 
 export type ApprovalFiles = Partial<Record<ApprovalRole, Uint8Array | null>>;
 
@@ -40,10 +40,6 @@ function hex(u: Uint8Array): string {
 
 function subjectHex(cert: pkijs.Certificate): string {
   return hex(new Uint8Array(cert.subject.toSchema().toBER(false)));
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The detached CMS (DER) of `signer` approving `source` in `role`. Applies no rules: see approveRevision. */
