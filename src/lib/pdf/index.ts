@@ -41,3 +41,4 @@ export { PdfError, type PdfErrorCode, formatDateTimeZh } from './errors.ts';
 export type { PdfFontSources, FontSource, BinaryData } from './layout/fonts.ts';
 export { formModel, displayValue, valueAt, type FormDefinition, type FormMeta, type JsonSchema, type UiSchema } from './document/form-model.ts';
 export { UNSIGNED_MARK_TEXT } from './sign/appearance.ts';
+export { ApprovalError, approveRevision, checkApprovalSignature, signApproval, verifyApprovals, type ApprovalFiles, type ApproveRequest } from './approvals.ts';

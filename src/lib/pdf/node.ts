@@ -89,3 +89,5 @@ export function loadTrustList(path = join(REPO_ROOT, 'trust')): string[] {
   // A file may hold several certificates.
   return pems.flatMap(pemCertificates);
 }
+
+export { approveRevisionFile, findRevisionFile, readApprovalFiles, verifyRevisionFile, type ApproveFileRequest } from './approvals-node.ts';
