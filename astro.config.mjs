@@ -4,11 +4,14 @@ import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeClauseAnchors } from './src/lib/clauses.ts';
-import { CONTENT_SECURITY_POLICY } from './src/lib/csp.ts';
+import { CONTENT_SECURITY_POLICY, HOSTING_HEADERS } from './src/lib/csp.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'always',
+  // `astro preview` (npm start) sends the headers a host must send; public/_headers and
+  // hosting/nginx-headers.conf carry the same for other hosts.
+  server: { headers: { ...HOSTING_HEADERS } },
   markdown: { processor: unified({ rehypePlugins: [rehypeClauseAnchors] }) },
   integrations: [
     starlight({
