@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CliError, EXIT_FAILED, EXIT_USAGE, formatSize, readInputFile, runCli, writeOutputFile } from '../../src/lib/shared/cli.ts';
+import { CliError, EXIT_FAILED, EXIT_USAGE, readInputFile, runCli, writeOutputFile } from '../../src/lib/shared/cli.ts';
+import { sizeText } from '../../src/lib/shared/size.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-'));
 writeFileSync(join(dir, 'record.json'), '{"a":1}');
@@ -32,7 +33,7 @@ describe('readInputFile', () => {
   it('a missing file', () => expect(message(() => readInputFile(join(dir, 'none.json'), '記錄檔'))).toBe(`找不到記錄檔：${join(dir, 'none.json')}`));
   it('a folder', () => expect(message(() => readInputFile(join(dir, 'folder'), '憑證檔'))).toContain('是資料夾，不是檔案'));
   it('a file over the limit, refused before reading, the limit stated', () => {
-    expect(message(() => readInputFile(join(dir, 'record.json'), '記錄檔', 4))).toMatch(/有 1 KB，超過 1 KB 的上限/);
+    expect(message(() => readInputFile(join(dir, 'record.json'), '記錄檔', 4))).toMatch(/有 7 位元組，超過 4 位元組 的上限/);
   });
 });
 
@@ -66,8 +67,9 @@ describe('runCli', () => {
     expect(await runCli(async () => {}, () => {})).toBe(0);
   });
   it('formats sizes as a user reads them', () => {
-    expect(formatSize(5 * 1024 * 1024)).toBe('5 MB');
-    expect(formatSize(1536 * 1024)).toBe('1.5 MB');
-    expect(formatSize(200 * 1024)).toBe('200 KB');
+    expect(sizeText(5 * 1024 * 1024)).toBe('5 MB');
+    expect(sizeText(1536 * 1024)).toBe('1.5 MB');
+    expect(sizeText(200 * 1024)).toBe('200 KB');
+    expect(sizeText(300)).toBe('300 位元組');
   });
 });

@@ -8,6 +8,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { sizeText } from './size.ts';
 
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
@@ -21,11 +22,6 @@ export class CliError extends Error {
     super(message);
     this.name = 'CliError';
   }
-}
-
-/** "1.5 MB", "200 KB": a limit as a user reads it. */
-export function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 const CODES: Record<string, string> = {
@@ -67,7 +63,7 @@ export function readInputFile(path: string, what: string, maxBytes?: number): Bu
     throw new CliError(`無法讀取${what}「${path}」：${fsReason(e) ?? String(e)}。`);
   }
   if (maxBytes !== undefined && size > maxBytes) {
-    throw new CliError(`${what}「${path}」有 ${formatSize(size)}，超過 ${formatSize(maxBytes)} 的上限，未讀取。`);
+    throw new CliError(`${what}「${path}」有 ${sizeText(size)}，超過 ${sizeText(maxBytes)} 的上限，未讀取。`);
   }
   try {
     return readFileSync(path);
