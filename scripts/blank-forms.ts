@@ -8,23 +8,27 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readRegister } from '../src/lib/register-files.ts';
-import { effectiveRevision } from '../src/lib/register.ts';
+import { parseArgs } from 'node:util';
+import { readRegister } from '../src/lib/documents/register-files.ts';
+import { effectiveRevision } from '../src/lib/documents/register.ts';
 import { blankFormPdf } from '../src/lib/pdf/export.ts';
 import { REPO_ROOT, listFormIds, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
 
-const argv = process.argv.slice(2);
-let schemasDir = join(REPO_ROOT, 'schemas');
-let sops = join(REPO_ROOT, 'content', 'sops');
-const positional: string[] = [];
-for (let i = 0; i < argv.length; i++) {
-  if (argv[i] === '--schemas') schemasDir = resolve(argv[++i] ?? '');
-  else if (argv[i] === '--sops') sops = resolve(argv[++i] ?? '');
-  else positional.push(argv[i]);
+const USAGE = '用法：npx node scripts/blank-forms.ts <輸出目錄> [表單代號 …] [--schemas <目錄>] [--sops <目錄>]';
+function parse() {
+  try {
+    return parseArgs({ allowPositionals: true, options: { schemas: { type: 'string' }, sops: { type: 'string' } } });
+  } catch {
+    console.error(`參數有誤。\n${USAGE}`);
+    process.exit(2);
+  }
 }
-const [outDir, ...only] = positional;
+const args = parse();
+const schemasDir = args.values.schemas ? resolve(args.values.schemas) : join(REPO_ROOT, 'schemas');
+const sops = args.values.sops ? resolve(args.values.sops) : join(REPO_ROOT, 'content', 'sops');
+const [outDir, ...only] = args.positionals;
 if (!outDir) {
-  console.error('用法：npx node scripts/blank-forms.ts <輸出目錄> [表單代號 …] [--schemas <目錄>] [--sops <目錄>]');
+  console.error(USAGE);
   process.exit(2);
 }
 const ids = only.length > 0 ? only : listFormIds(schemasDir);

@@ -14,8 +14,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RECORD_FORMAT, envelopeFor, type RecordEnvelope } from '../src/lib/record.ts';
-import { readRegister } from '../src/lib/register-files.ts';
-import { effectiveRevision } from '../src/lib/register.ts';
+import { readRegister } from '../src/lib/documents/register-files.ts';
+import { effectiveRevision } from '../src/lib/documents/register.ts';
 import { PdfError } from '../src/lib/pdf/errors.ts';
 import { exportRecordPdf, exportSignedRecordPdf } from '../src/lib/pdf/export.ts';
 import { REPO_ROOT, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';

@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readRegister } from '../src/lib/register-files.ts';
+import { readRegister } from '../src/lib/documents/register-files.ts';
 import { PdfError, formatDateTimeZh } from '../src/lib/pdf/errors.ts';
 import { REPO_ROOT, loadTrustList } from '../src/lib/pdf/node.ts';
 import { verifyPdf } from '../src/lib/pdf/verify.ts';

@@ -2,16 +2,11 @@
  * The record envelope embedded in a record PDF (form-data.json, AFRelationship Data): found
  * through the EmbeddedFiles name tree or the catalog's /AF array.
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString, decodePDFRawStream, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRawStream, decodePDFRawStream, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 import { RECORD_FORMAT, type RecordEnvelope } from '../record.ts';
+import { textOf } from '../shared/pdf-objects.ts';
 
 export const FORM_DATA_NAME = 'form-data.json';
-
-function textOf(obj: PDFObject | undefined): string | null {
-  if (obj instanceof PDFString || obj instanceof PDFHexString) return obj.decodeText();
-  if (obj instanceof PDFName) return obj.decodeText();
-  return null;
-}
 
 export function embeddedFile(doc: PDFDocument, wanted: string): Uint8Array | null {
   const ctx = doc.context;

@@ -3,29 +3,30 @@
  * against the company trust list, validity at signing time), what changed after each
  * signature, the embedded record (form-data.json) and how its procedure revision stands in the
  * register. Framework-free: the caller passes the bytes, the trust list (PEM strings) and the
- * register (src/lib/register.ts `readRegister` in Node; the site passes it to the page).
+ * register (src/lib/documents/register.ts `readRegister` in Node; the site passes it to the page).
  */
 import {
   PDFArray,
   PDFDict,
   PDFDocument,
-  PDFHexString,
   PDFName,
   PDFNumber,
   PDFRawStream,
   PDFRef,
   PDFStream,
-  PDFString,
   type PDFObject,
 } from '@cantoo/pdf-lib';
 import * as pkijs from 'pkijs';
 import type { RecordEnvelope } from '../record.ts';
-import { STANDING_LABELS, revisionStanding, type RegisterRevision, type RevisionStanding } from '../register.ts';
+import { STANDING_LABELS, revisionStanding, type RegisterRevision, type RevisionStanding } from '../documents/register.ts';
 import { signatureFields } from './acroform.ts';
 import { FORM_DATA_NAME, readRecord } from './embedded.ts';
-import { hashName, nameText, parseCms, verifyCmsSignature, type ParsedCms } from './cms.ts';
+import { hashName, parseCms, verifyCmsSignature, type ParsedCms } from './cms.ts';
 import { PdfError, formatDateTimeZh } from './errors.ts';
 import type { BinaryData } from './fonts.ts';
+import { toU8 } from '../shared/bytes.ts';
+import { nameText, pemToDer } from '../shared/certificates.ts';
+import { textOf } from '../shared/pdf-objects.ts';
 
 export { FORM_DATA_NAME } from './embedded.ts';
 export const NOT_OURS_MESSAGE = '此 PDF 不是本手冊產生的記錄';
@@ -117,18 +118,6 @@ export interface VerifyOptions {
   now?: Date;
 }
 
-function toU8(b: BinaryData): Uint8Array {
-  return b instanceof Uint8Array ? b : new Uint8Array(b);
-}
-
-function pemToDer(pem: string): Uint8Array {
-  const b64 = pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 function parseTrust(trust: string[]): pkijs.Certificate[] {
   const out: pkijs.Certificate[] = [];
   for (const pem of trust) {
@@ -196,12 +185,6 @@ async function buildChain(
 function numberAt(arr: PDFArray, i: number): number | null {
   const n = arr.get(i);
   return n instanceof PDFNumber ? n.asNumber() : null;
-}
-
-function textOf(obj: PDFObject | undefined): string | null {
-  if (obj instanceof PDFString || obj instanceof PDFHexString) return obj.decodeText();
-  if (obj instanceof PDFName) return obj.decodeText();
-  return null;
 }
 
 function hexToBytes(hex: string): Uint8Array | null {

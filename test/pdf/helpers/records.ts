@@ -7,8 +7,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { envelopeFor, type RecordEnvelope } from '../../../src/lib/record.ts';
 import type { FormDefinition, JsonSchema, UiSchema } from '../../../src/lib/pdf/form-model.ts';
-import { readRegister } from '../../../src/lib/register-files.ts';
-import { effectiveRevision as effectiveRevisionIn, type RegisterRevision } from '../../../src/lib/register.ts';
+import { readRegister } from '../../../src/lib/documents/register-files.ts';
+import { effectiveRevision as effectiveRevisionIn, type RegisterRevision } from '../../../src/lib/documents/register.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const SCHEMAS = join(ROOT, 'schemas');
@@ -67,6 +67,8 @@ export function envelopeOf(t: TestForm, data: Record<string, unknown> = t.exampl
   return envelopeFor(x, data, procedureRevision ?? effectiveRevision(x.procedureNumber) ?? 'A/0', '2026-03-10T02:00:00.000Z');
 }
 
+// Written independently of src/lib/shared/json-schema.ts and shared/time.ts on purpose: these
+// helpers compute the texts a PDF must show, so they must not borrow the code under test.
 function deref(root: JsonSchema, s: JsonSchema | undefined): JsonSchema {
   if (!s) return {};
   if (s.$ref) {
