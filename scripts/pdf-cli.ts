@@ -6,14 +6,14 @@
  *
  * record.json is a record envelope (as the site exports it) or the bare form data; bare data is
  * wrapped with the procedure revision in force (from content/sops). The data is validated with
- * the forms' compiled validators (src/lib/forms/validate.ts) first.
+ * the forms' compiled validators (src/lib/forms/validation/validate.ts) first.
  *
  * Other options: --image <png|jpg> (drawn signature shown in the box), --schemas <dir>,
  * --sops <dir>, --procedure-revision <A/1>, --skip-validation.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RECORD_FORMAT, envelopeFor, type RecordEnvelope } from '../src/lib/record.ts';
+import { RECORD_FORMAT, envelopeFor, type RecordEnvelope } from '../src/lib/record/envelope.ts';
 import { readRegister } from '../src/lib/documents/register-files.ts';
 import { effectiveRevision } from '../src/lib/documents/register.ts';
 import { PdfError } from '../src/lib/pdf/errors.ts';
@@ -86,9 +86,9 @@ async function signRequest(args: Args): Promise<SignRequest | null> {
 async function validate(formId: string, data: unknown): Promise<void> {
   let mod: { validateRecord(formId: FormId, data: unknown): { valid: boolean; errors: { message: string }[] } };
   try {
-    mod = await import('../src/lib/forms/validate.ts');
+    mod = await import('../src/lib/forms/validation/validate.ts');
   } catch (e) {
-    console.error(`注意：未能載入表單驗證器（src/lib/forms/validate.ts），本次未驗證記錄內容。原因：${e instanceof Error ? e.message : String(e)}`);
+    console.error(`注意：未能載入表單驗證器（src/lib/forms/validation/validate.ts），本次未驗證記錄內容。原因：${e instanceof Error ? e.message : String(e)}`);
     return;
   }
   let result;

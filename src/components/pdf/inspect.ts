@@ -4,7 +4,7 @@
  * schemas. Loads the PDF library and the schemas on first use (preloaded once the page is idle).
  */
 import { useEffect, useState } from 'react';
-import type { FormDefinition, JsonSchema, UiSchema, VerifyReport } from '../../lib/pdf/index.ts';
+import type { VerifyReport } from '../../lib/pdf/index.ts';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { requiredSignatures } from '../../lib/forms/rules.ts';
 import type { DateFormat, RecordIdentity } from './ReportParts.tsx';
@@ -21,13 +21,6 @@ export interface Inspection {
   requiredRoles: string[] | null;
 }
 
-function formOf(forms: FormsLib, formId: string): { def: FormDefinition; x: ReturnType<FormsLib['getXForm']> } | null {
-  if (!forms.isFormId(formId)) return null;
-  return {
-    def: { schema: forms.getFormSchema(formId) as unknown as JsonSchema, uiSchema: forms.getUiSchema(formId) as unknown as UiSchema },
-    x: forms.getXForm(formId),
-  };
-}
 
 /** A PDF ends with %%EOF (allowing trailing whitespace or a little junk): without it the file was cut off. */
 function looksTruncated(bytes: Uint8Array): boolean {
@@ -48,25 +41,22 @@ export async function inspectPdf(bytes: Uint8Array, trust: string[], register: R
   const fmt: DateFormat = (d) => lib.formatDateTimeZh(d);
   const rec = report.record;
   if (!rec) return { bytes, report, identity: null, rows: [], fmt, requiredRoles: null };
-  const form = formOf(forms, rec.form);
+  const form = forms.isFormId(rec.form) ? forms.formDefinition(rec.form) : null;
   const data = (rec.data && typeof rec.data === 'object' ? rec.data : {}) as Record<string, unknown>;
-  const rnField = form?.x.recordNumberField;
+  const rnField = form?.meta.recordNumberField;
   const rn = rnField ? data[rnField] : undefined;
-  let recordNumberTitle = '記錄編號';
-  if (form && rnField) {
-    const prop = (form.def.schema.properties ?? {})[rnField] as { title?: string } | undefined;
-    if (prop?.title) recordNumberTitle = prop.title;
-  }
+  // The record-number property's own title (not a ui:title), as the verify page always showed it.
+  const recordNumberTitle = (rnField && form?.schema.properties?.[rnField]?.title) || '記錄編號';
   const identity: RecordIdentity = {
-    formTitle: form?.x.title ?? null,
+    formTitle: form?.meta.title ?? null,
     formNumber: rec.formNumber,
     formRevision: rec.formRevision,
     recordNumberTitle,
     recordNumber: typeof rn === 'string' && rn ? rn : null,
     savedAt: rec.savedAt,
   };
-  const requiredRoles = form ? requiredSignatures(form.x, data).map((s) => s.role) : null;
-  return { bytes, report, identity, rows: recordRows(lib, form?.def ?? null, data), fmt, requiredRoles };
+  const requiredRoles = form ? requiredSignatures(form.meta, data).map((s) => s.role) : null;
+  return { bytes, report, identity, rows: recordRows(form, data), fmt, requiredRoles };
 }
 
 /** A chosen file, read. */

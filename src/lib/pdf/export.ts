@@ -7,7 +7,7 @@
  * role in x-form.signatures, and — while unsigned — a 「本文件未經數位簽章」 stamp on every page.
  */
 import { AFRelationship, PDFDocument } from '@cantoo/pdf-lib';
-import type { RecordEnvelope } from '../record.ts';
+import type { RecordEnvelope } from '../record/envelope.ts';
 import { addSignatureFields, addUnsignedMark, appearanceTexts, UNSIGNED_MARK_TEXT } from './acroform.ts';
 import { FORM_DATA_NAME } from './embedded.ts';
 import { PdfError, formatDateTimeZh } from './errors.ts';
@@ -24,6 +24,7 @@ import {
   retentionText,
   signatureRequirement,
   valueAt,
+  walkRecord,
 } from './form-model.ts';
 import { renderForm, type DrawnSignature, type RenderResult } from './layout.ts';
 import { signDocumentFull, type SignRequest } from './sign.ts';
@@ -131,22 +132,13 @@ function schemaTexts(model: FormModel, withOptions: boolean): LabelledText[] {
 }
 
 /** The strings a record's values are shown as, labelled with their field titles. */
-function valueTexts(nodes: FieldNode[], data: unknown, prefix = ''): LabelledText[] {
+function valueTexts(nodes: FieldNode[], data: unknown): LabelledText[] {
   const out: LabelledText[] = [];
-  for (const n of nodes) {
-    if (n.type === 'scalar') {
-      out.push({ label: prefix + n.title, text: displayValue(n, valueAt(data, n.path)) });
-    } else if (n.type === 'group') {
-      out.push(...valueTexts(n.children, data, prefix));
-    } else {
-      const rows = valueAt(data, n.path);
-      if (Array.isArray(rows)) {
-        rows.forEach((row, i) => {
-          for (const c of n.columns) out.push({ label: `${n.title}第 ${i + 1} 列的${c.title}`, text: displayValue(c, valueAt(row, c.path)) });
-        });
-      }
-    }
-  }
+  walkRecord(nodes, data, (v) => {
+    if (v.type !== 'scalar') return;
+    const label = v.row ? `${v.row.table.title}第 ${v.row.index + 1} 列的${v.field.title}` : v.field.title;
+    out.push({ label, text: displayValue(v.field, v.value) });
+  });
   return out;
 }
 

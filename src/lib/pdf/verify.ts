@@ -17,7 +17,7 @@ import {
   type PDFObject,
 } from '@cantoo/pdf-lib';
 import * as pkijs from 'pkijs';
-import type { RecordEnvelope } from '../record.ts';
+import type { RecordEnvelope } from '../record/envelope.ts';
 import { STANDING_LABELS, revisionStanding, type RegisterRevision, type RevisionStanding } from '../documents/register.ts';
 import { signatureFields } from './acroform.ts';
 import { FORM_DATA_NAME, readRecord } from './embedded.ts';

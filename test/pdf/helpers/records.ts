@@ -1,12 +1,14 @@
 /**
  * The forms under test (every schema in schemas/, plus the fixture form in test/fixtures/pdf/)
- * as envelopes of their example records, and — written independently of src/lib/pdf — the
- * strings a reader must find in the PDF for each value.
+ * as envelopes of their example records, and — written independently of src/lib/pdf and of the
+ * definition's field tree, deliberately, so they check it — the strings a reader must find in the
+ * PDF for each value.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { envelopeFor, type RecordEnvelope } from '../../../src/lib/record.ts';
-import type { FormDefinition, JsonSchema, UiSchema } from '../../../src/lib/pdf/form-model.ts';
+import { envelopeFor, type RecordEnvelope } from '../../../src/lib/record/envelope.ts';
+import { listFormIds, readFormDefinition } from '../../../src/lib/forms/definition/node.ts';
+import type { FormDefinition, JsonSchema } from '../../../src/lib/forms/definition/index.ts';
 import { readRegister } from '../../../src/lib/documents/register-files.ts';
 import { effectiveRevision as effectiveRevisionIn, type RegisterRevision } from '../../../src/lib/documents/register.ts';
 
@@ -16,37 +18,20 @@ export const FIXTURES = join(ROOT, 'test', 'fixtures', 'pdf');
 
 export interface TestForm {
   id: string;
+  /** Read by the product's one loader (not re-implemented here). */
   form: FormDefinition;
   example: Record<string, unknown>;
   dir: string;
 }
 
-function readJson<T>(p: string): T {
-  return JSON.parse(readFileSync(p, 'utf8')) as T;
-}
-
 function loadFrom(dir: string, id: string): TestForm {
-  const ui = join(dir, `${id}.uischema.json`);
-  return {
-    id,
-    dir,
-    form: {
-      schema: readJson<JsonSchema>(join(dir, `${id}.schema.json`)),
-      uiSchema: existsSync(ui) ? readJson<UiSchema>(ui) : undefined,
-    },
-    example: readJson(join(dir, `${id}.example.json`)),
-  };
+  const form = readFormDefinition(id, dir);
+  return { id, dir, form, example: form.example ?? {} };
 }
 
 /** Every form with a schema and an example, and the fixture form. */
 export function testForms(): TestForm[] {
-  const ids = existsSync(SCHEMAS)
-    ? readdirSync(SCHEMAS)
-        .filter((f) => f.endsWith('.schema.json'))
-        .map((f) => f.replace(/\.schema\.json$/, ''))
-        .filter((id) => existsSync(join(SCHEMAS, `${id}.example.json`)))
-        .sort()
-    : [];
+  const ids = listFormIds(SCHEMAS).filter((id) => existsSync(join(SCHEMAS, `${id}.example.json`)));
   return [...ids.map((id) => loadFrom(SCHEMAS, id)), loadFrom(FIXTURES, 'fixture-form')];
 }
 
@@ -63,7 +48,7 @@ export function effectiveRevision(docNumber: string): string | undefined {
 }
 
 export function envelopeOf(t: TestForm, data: Record<string, unknown> = t.example, procedureRevision?: string): RecordEnvelope {
-  const x = t.form.schema['x-form']!;
+  const x = t.form.meta;
   return envelopeFor(x, data, procedureRevision ?? effectiveRevision(x.procedureNumber) ?? 'A/0', '2026-03-10T02:00:00.000Z');
 }
 
