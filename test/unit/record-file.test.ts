@@ -17,7 +17,7 @@ describe('readRecordJson', () => {
   it('refuses Big5 bytes (陳大文 in Big5) instead of reading U+FFFD', () => {
     const big5 = new Uint8Array([...utf8('{"data":{"name":"'), 0xb3, 0xaf, 0xa4, 0x6a, 0xa4, 0xe5, ...utf8('"}}')]);
     const r = readRecordJson(big5);
-    expect(r).toEqual({ ok: false, error: '檔案不是 UTF-8 編碼的文字（可能是 Big5 等其他編碼，或檔案已損壞），未匯入' });
+    expect(r).toEqual({ ok: false, error: '檔案不是 UTF-8 編碼的文字（可能是 Big5 等其他編碼，或檔案已損壞）' });
   });
 
   it('refuses a truncated UTF-8 sequence', () => {
@@ -26,10 +26,10 @@ describe('readRecordJson', () => {
   });
 
   it('refuses 1e999 and -1e999, saying where', () => {
-    expect(readRecordJson(utf8('{"data":{"visits":1e999}}'))).toEqual({ ok: false, error: '記錄中「data → visits」的數字超出可處理的範圍（例如 1e999），未匯入' });
+    expect(readRecordJson(utf8('{"data":{"visits":1e999}}'))).toEqual({ ok: false, error: '記錄中「data → visits」的數字超出可處理的範圍（例如 1e999）' });
     expect(readRecordJson(utf8('{"data":{"rows":[{"n":1},{"n":-1e999}]}}'))).toEqual({
       ok: false,
-      error: '記錄中「data → rows → 第 2 項 → n」的數字超出可處理的範圍（例如 1e999），未匯入',
+      error: '記錄中「data → rows → 第 2 項 → n」的數字超出可處理的範圍（例如 1e999）',
     });
   });
 
@@ -40,8 +40,8 @@ describe('readRecordJson', () => {
 
   it('refuses a file over the limit before decoding it, stating the limit', () => {
     const big = new Uint8Array(RECORD_FILE_MAX_BYTES + 1).fill(0xff);
-    expect(readRecordJson(big)).toEqual({ ok: false, error: '檔案有 2.0 MB，超過記錄檔 2 MB 的上限，未讀取' });
-    expect(recordFileTooLarge(50 * 1024 * 1024)).toBe('檔案有 50 MB，超過記錄檔 2 MB 的上限，未讀取');
+    expect(readRecordJson(big)).toEqual({ ok: false, error: '檔案有 2.0 MB，超過記錄檔 2 MB 的上限' });
+    expect(recordFileTooLarge(50 * 1024 * 1024)).toBe('檔案有 50 MB，超過記錄檔 2 MB 的上限');
     expect(recordFileTooLarge(RECORD_FILE_MAX_BYTES)).toBeNull();
   });
 

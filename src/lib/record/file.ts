@@ -14,7 +14,7 @@ export type RecordJson = { ok: true; value: unknown } | { ok: false; error: stri
 
 /** The refusal for a file of `size` bytes, or null if it is within the limit. Call before reading the file. */
 export function recordFileTooLarge(size: number, max = RECORD_FILE_MAX_BYTES): string | null {
-  return size > max ? `檔案有 ${sizeText(size)}，超過記錄檔 ${sizeText(max)} 的上限，未讀取` : null;
+  return size > max ? `檔案有 ${sizeText(size)}，超過記錄檔 ${sizeText(max)} 的上限` : null;
 }
 
 /** Where the first number that is not finite sits ("data → amount"), or null. */
@@ -37,7 +37,7 @@ export function readRecordJson(bytes: Uint8Array, max = RECORD_FILE_MAX_BYTES): 
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, error: '檔案不是 UTF-8 編碼的文字（可能是 Big5 等其他編碼，或檔案已損壞），未匯入' };
+    return { ok: false, error: '檔案不是 UTF-8 編碼的文字（可能是 Big5 等其他編碼，或檔案已損壞）' };
   }
   let value: unknown;
   try {
@@ -46,6 +46,6 @@ export function readRecordJson(bytes: Uint8Array, max = RECORD_FILE_MAX_BYTES): 
     return { ok: false, error: '檔案不是有效的 JSON' };
   }
   const where = firstNonFiniteNumber(value);
-  if (where) return { ok: false, error: `記錄中「${where}」的數字超出可處理的範圍（例如 1e999），未匯入` };
+  if (where) return { ok: false, error: `記錄中「${where}」的數字超出可處理的範圍（例如 1e999）` };
   return { ok: true, value };
 }

@@ -1,0 +1,70 @@
+/**
+ * Hostile record files on a form page (issue 15): too large, not UTF-8, a number JSON cannot carry.
+ * Each ends with a zh-TW message naming the problem, and nothing typed is lost.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { openBrowser, openSession, tempDir } from './harness.ts';
+import { getExample } from '../../src/lib/forms/definition/index.ts';
+import { buildRecordEnvelope, exportRecordText } from '../../src/lib/record/envelope.ts';
+import { RECORD_FILE_MAX_BYTES } from '../../src/lib/record/file.ts';
+
+const site = inject('siteUrl');
+const dir = tempDir('hostile-');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+function envelopeText(data: Record<string, unknown>): string {
+  return exportRecordText(buildRecordEnvelope('qr-gr-036', data, { procedureRevision: 'A/1' }));
+}
+
+/** The example record with 投訴人 陳大文, written in Big5 (陳大文 = B3AF A46A A4E5). */
+function big5File(): string {
+  const [before, after] = envelopeText({ ...getExample('qr-gr-036'), complainant: '@@' }).split('@@');
+  const path = join(dir, 'big5.json');
+  writeFileSync(path, Buffer.concat([Buffer.from(before), Buffer.from([0xb3, 0xaf, 0xa4, 0x6a, 0xa4, 0xe5]), Buffer.from(after)]));
+  return path;
+}
+
+async function importFile(page: Page, path: string) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '匯入記錄' }).click()]);
+  await chooser.setFiles(path);
+}
+
+describe('importing hostile record files', () => {
+  it('refuses a file over the limit (stated), a Big5 file and 1e999, keeping what was typed', async () => {
+    const s = await openSession(browser);
+    const { page } = s;
+    await page.goto(`${site}/forms/qr-gr-036/`);
+    await page.locator('[data-record-form="qr-gr-036"][data-ready]').waitFor();
+    const complainant = page.locator('form.rf-form').getByLabel('投訴人', { exact: true });
+    await complainant.fill('原有資料');
+    const notice = page.locator('[data-notice="error"]');
+
+    const big = join(dir, 'big.json');
+    writeFileSync(big, envelopeText({ ...getExample('qr-gr-036'), content: '漏'.repeat(Math.ceil(RECORD_FILE_MAX_BYTES / 3) + 10) }));
+    await importFile(page, big);
+    await expect.poll(() => notice.textContent()).toMatch(/^未能匯入「big\.json」：檔案有 2\.0 MB，超過記錄檔 2 MB 的上限。目前表單內容未有改動。/);
+    await expect(complainant.inputValue()).resolves.toBe('原有資料');
+
+    await importFile(page, big5File());
+    await expect.poll(() => notice.textContent()).toContain('未能匯入「big5.json」：檔案不是 UTF-8 編碼的文字（可能是 Big5 等其他編碼，或檔案已損壞）');
+    await expect(complainant.inputValue()).resolves.toBe('原有資料');
+
+    const infinite = join(dir, 'infinite.json');
+    writeFileSync(infinite, envelopeText(getExample('qr-gr-036')).replace('"complaintNo"', '"visits": 1e999, "complaintNo"'));
+    await importFile(page, infinite);
+    await expect.poll(() => notice.textContent()).toContain('未能匯入「infinite.json」：記錄中「data → visits」的數字超出可處理的範圍（例如 1e999）');
+    await expect(complainant.inputValue()).resolves.toBe('原有資料');
+    expect(s.consoleErrors).toEqual([]);
+    await s.close();
+  });
+});
