@@ -1,6 +1,6 @@
 /**
- * Hostile record files on a form page (issue 15): too large, not UTF-8, a number JSON cannot carry.
- * Each ends with a zh-TW message naming the problem, and nothing typed is lost.
+ * Hostile record files on a form page (issue 15): too large, not UTF-8, a number JSON cannot carry;
+ * and two tabs on one draft. Each ends with a zh-TW message naming the problem, and nothing typed is lost.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
@@ -66,5 +66,45 @@ describe('importing hostile record files', () => {
     await expect(complainant.inputValue()).resolves.toBe('原有資料');
     expect(s.consoleErrors).toEqual([]);
     await s.close();
+  });
+});
+
+describe('two tabs on one form', () => {
+  it('both tabs’ typing is kept: the later save becomes a new draft, with a message', async () => {
+    const context = await browser.newContext({ locale: 'zh-TW' });
+    const open = async () => {
+      const page = await context.newPage();
+      await page.goto(`${site}/forms/qr-gr-036/`);
+      await page.locator('[data-record-form="qr-gr-036"][data-ready]').waitFor();
+      return page;
+    };
+    const who = (page: Page) => page.locator('form.rf-form').getByLabel('投訴人', { exact: true });
+    const status = (page: Page) => page.locator('[data-save-status]');
+
+    const a = await open();
+    await a.locator('form.rf-form').getByLabel('投訴編號', { exact: true }).fill('KS-2026-0777');
+    await who(a).fill('甲分頁的內容');
+    await expect.poll(() => status(a).textContent()).toMatch(/^草稿已自動保存/);
+
+    // Tab B continues the same draft and types.
+    const b = await open();
+    await b.locator('[data-drafts] li', { hasText: 'KS-2026-0777' }).getByRole('button', { name: '繼續填寫' }).click();
+    await expect(who(b).inputValue()).resolves.toBe('甲分頁的內容');
+    await who(b).fill('乙分頁的內容');
+    await expect.poll(() => status(b).textContent()).toMatch(/^草稿已自動保存/);
+
+    // Tab A types again: B's text must survive, and so must A's.
+    await who(a).fill('甲分頁再修改');
+    await expect.poll(() => status(a).textContent()).toMatch(/^此草稿已在另一個分頁修改；本分頁的內容已另存為新草稿 \d{2}:\d{2}:\d{2}，兩份都已保存。$/);
+    const saved = await a.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('sop-handbook:draft:qr-gr-036:'))
+        .map((k) => (JSON.parse(localStorage.getItem(k)!) as { data: { complainant?: string } }).data.complainant)
+        .sort(),
+    );
+    expect(saved).toEqual(['乙分頁的內容', '甲分頁再修改'].sort());
+    // Tab B's list shows A's new draft without a reload.
+    await expect.poll(() => b.locator('[data-drafts] li').count()).toBeGreaterThanOrEqual(1);
+    await context.close();
   });
 });
