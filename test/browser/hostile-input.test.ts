@@ -108,3 +108,26 @@ describe('two tabs on one form', () => {
     await context.close();
   });
 });
+
+describe('a date-time with an impossible year', () => {
+  it('keeps what was typed and says the date-time is wrong, not 「應為文字」', async () => {
+    const s = await openSession(browser);
+    const { page } = s;
+    await page.goto(`${site}/forms/internal-coordination/`);
+    await page.locator('[data-record-form="internal-coordination"][data-ready]').waitFor();
+    const issued = page.locator('form.rf-form').getByLabel('發出時間', { exact: true });
+    // Chromium's headless date-time input orders its segments month, day, year (up to six digits), hour, minute, AM/PM.
+    await issued.focus();
+    await page.keyboard.type('0310');
+    await page.keyboard.type('20266');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('0220P');
+    await expect(issued.inputValue()).resolves.toBe('20266-03-10T14:20');
+    await page.getByRole('button', { name: '檢查並完成' }).click();
+    const error = page.locator('.rf-error-summary');
+    await expect.poll(() => error.textContent()).toContain('「發出時間」：日期時間無效，請檢查年、月、日及時間（年份應為四位數字）');
+    await expect(error.textContent()).resolves.not.toContain('應為文字');
+    await expect(issued.inputValue()).resolves.toMatch(/^20266-03-10T/);
+    await s.close();
+  });
+});

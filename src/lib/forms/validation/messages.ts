@@ -40,7 +40,8 @@ const TYPE_ZH: Record<string, string> = {
 };
 const FORMAT_ZH: Record<string, string> = {
   date: '日期格式不正確（應為 YYYY-MM-DD）',
-  'date-time': '日期時間格式不正確（應為日期及時間，並含時區）',
+  // The form's input always adds the time zone: a date-time it cannot read is an impossible date.
+  'date-time': '日期時間無效，請檢查年、月、日及時間（年份應為四位數字）',
   time: '時間格式不正確（應為 HH:MM）',
   'data-url': '簽名圖像格式不正確',
 };
