@@ -21,12 +21,25 @@ describe('fieldTitle', () => {
     expect(fieldTitle(getFormSchema('complaint-monthly-stats'), '/byChannel/phone')).toBe('按投訴方式・來電');
   });
 
-  test('a container (「簽署」) names itself, though not its fields', () => {
+  test('a container (「簽署」) names itself, though not its fields; a missing one says which signature', () => {
     expect(fieldTitle(getFormSchema('archive-catalogue'), '/signatures')).toBe('簽署');
     expect(fieldTitle(getFormSchema('archive-catalogue'), '/signatures/compiler')).not.toContain('簽署・');
     const d = getExample('archive-catalogue');
     delete d.signatures;
-    expect(validateRecord('archive-catalogue', d).errors.map((e) => e.message)).toEqual(['「簽署」：必須填寫']);
+    // Issue 15: 「「簽署」：必須填寫」 did not say which signature.
+    const errors = validateRecord('archive-catalogue', d).errors;
+    expect(errors.map((e) => e.message)).toEqual(['「登記人簽署」：必須填寫']);
+    expect(errors[0].path).toBe('/signatures/compiler');
+  });
+
+  test('a rule requiring a missing group names the signatures the rule asks for', () => {
+    const d = getExample('internal-coordination');
+    delete d.signatures;
+    expect(validateRecord('internal-coordination', d).errors.map((e) => e.message.replace(/：.*$/, ''))).toEqual([
+      '「接收部門員工簽字確認」',
+      '「驗證人簽署」',
+      '「發出人簽署」',
+    ]);
   });
 
   test('schemaAtPath follows properties and items', () => {

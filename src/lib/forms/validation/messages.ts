@@ -154,7 +154,17 @@ function convert(root: FormSchema, error: ErrorObject): ZhError {
   }
   let text: string;
   let clause: string | undefined;
-  const field = schemaAtPath(root, path);
+  let field = schemaAtPath(root, path);
+  // A missing group (「簽署」) names what in it must be filled: 「「接待人簽署」：必須填寫」; for a rule,
+  // what the rule requires inside it.
+  const missing = error.keyword === 'required' ? String(error.params.missingProperty) : '';
+  const inner = rule ? parent?.properties?.[missing]?.required : field?.type === 'object' ? field.required : undefined;
+  if (missing && inner?.length) {
+    const inside = inner.map((k) => joinPointer(path, k));
+    title = inside.map((p) => fieldTitle(root, p)).join('、');
+    path = inside[0];
+    field = schemaAtPath(root, path);
+  }
   if (rule) {
     clause = citeClause(rule.clause, rule.item).replace(/^依\s*/, '');
     text = `${citeClause(rule.clause, rule.item)}，${rule.message}`;
