@@ -74,7 +74,8 @@ const CASES: Case[] = [
     satisfies: (d) => { d.status = 'open'; delete d.signatures.owner; delete d.ownerOpinion; } },
 
   // 月度投訴統計分析
-  { form: 'complaint-monthly-stats', rule: 'complaint-monthly-stats/sums', path: '/total', title: '投訴總數',
+  // Issue 15: a sum error sits on the figures that do not add up, not on the total.
+  { form: 'complaint-monthly-stats', rule: 'complaint-monthly-stats/sums', path: '/byCategory', title: '按投訴類別',
     breaks: (d) => { d.byCategory.other = 1; },
     satisfies: (d) => { d.byCategory.other = 1; d.byCategory.neighbours = 0; } },
   { form: 'complaint-monthly-stats', rule: 'complaint-monthly-stats/report', path: '/analysis', title: '分析',
@@ -298,7 +299,7 @@ const CASES: Case[] = [
     satisfies: (d) => { d.method = 'phone'; delete d.signatures.owner; } },
 
   // 回訪用戶月統計
-  { form: 'follow-up-monthly-stats', rule: 'follow-up-monthly-stats/sums', path: '/total', title: '回訪數',
+  { form: 'follow-up-monthly-stats', rule: 'follow-up-monthly-stats/sums', path: '/satisfaction', title: '滿意度',
     breaks: (d) => { d.total = 5; d.satisfactionRate = 60; },
     satisfies: (d) => { d.total = 5; d.satisfaction.dissatisfied = 2; d.byMethod.phone = 2; d.satisfactionRate = 60; } },
   { form: 'follow-up-monthly-stats', rule: 'follow-up-monthly-stats/rate', path: '/satisfactionRate', title: '滿意率（%）',

@@ -152,6 +152,12 @@ function convert(root: FormSchema, error: ErrorObject): ZhError {
     path = joinPointer(error.instancePath, rule.fields[0]);
     title = rule.fields.map((f) => fieldTitle(root, joinPointer(error.instancePath, f))).join('或');
   }
+  // A sum that does not add up belongs to the figures, where the mistake is, not to their total.
+  const totalTitle = title;
+  if (error.keyword === 'sumOf') {
+    path = joinPointer(error.instancePath.replace(/\/[^/]*$/, ''), String(error.params.group));
+    title = fieldTitle(root, path);
+  }
   let text: string;
   let clause: string | undefined;
   let field = schemaAtPath(root, path);
@@ -169,8 +175,7 @@ function convert(root: FormSchema, error: ErrorObject): ZhError {
     clause = citeClause(rule.clause, rule.item).replace(/^依\s*/, '');
     text = `${citeClause(rule.clause, rule.item)}，${rule.message}`;
     if (error.keyword === 'sumOf') {
-      const group = fieldTitle(root, joinPointer(error.instancePath.replace(/\/[^/]*$/, ''), String(error.params.group)));
-      text += `（「${group}」合計 ${error.params.sum}）`;
+      text += `（各項合計 ${error.params.sum}，與「${totalTitle}」不符）`;
     } else if (error.keyword === 'ratioOf') {
       text += `（應為 ${error.params.expected}）`;
     } else if (error.keyword === 'required' && path !== error.instancePath) {
