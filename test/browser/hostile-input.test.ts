@@ -131,3 +131,24 @@ describe('a date-time with an impossible year', () => {
     await s.close();
   });
 });
+
+describe('optional groups', () => {
+  it('say their stars apply once filled in (驗證人簽署, 上報上級); required groups do not', async () => {
+    const s = await openSession(browser);
+    const { page } = s;
+    const notedGroups = () =>
+      page.locator('fieldset.rf-group').evaluateAll((sets) =>
+        sets.filter((f) => f.querySelector(':scope > .rf-optional-note')).map((f) => f.querySelector(':scope > legend, :scope > :first-child')!.textContent!.trim()),
+      );
+    const note = '此組視情況填寫；填寫時，標有＊的欄位必須填寫。';
+    await page.goto(`${site}/forms/internal-coordination/`);
+    await page.locator('[data-record-form][data-ready]').waitFor();
+    expect(await notedGroups()).toContain('驗證人簽署');
+    expect(await notedGroups()).not.toContain('發出人簽署');
+    await expect(page.locator('.rf-optional-note').first().textContent()).resolves.toBe(note);
+    await page.goto(`${site}/forms/violation-record/`);
+    await page.locator('[data-record-form][data-ready]').waitFor();
+    expect(await notedGroups()).toContain('上報上級');
+    await s.close();
+  });
+});
