@@ -212,6 +212,9 @@ function convert(root: FormSchema, error: ErrorObject): ZhError {
       case 'additionalProperties':
         text = `不可有表單以外的欄位「${String(error.params.additionalProperty)}」`;
         break;
+      case 'maxLength':
+        text = `不可超過 ${Number(error.params.limit).toLocaleString('en')} 字（欄位長度上限），請刪減`;
+        break;
       case 'uniqueItems':
         text = '不可重複選擇同一項目';
         break;
