@@ -13,15 +13,13 @@ import { ASCII_PASSWORD, makeTestPki } from '../test/pdf/helpers/pki.ts';
 
 // The library is imported here, timed: pdf-lib, fontkit, node-forge, pkijs.
 const t0 = performance.now();
-const { exportRecordPdf, exportSignedRecordPdf } = await import('../src/lib/pdf/export.ts');
+const { exportRecordPdf, exportSignedRecordPdf, addSignature, readPkcs12, verifyPdf } = await import('../src/lib/pdf/index.ts');
 const { fontPaths, listFormIds, loadExample, loadFormDefinition } = await import('../src/lib/pdf/node.ts');
-const { addSignature, readPkcs12 } = await import('../src/lib/pdf/sign.ts');
-const { verifyPdf } = await import('../src/lib/pdf/verify.ts');
 const importMs = performance.now() - t0;
 
 const formId = parseArgs({ allowPositionals: true }).positionals[0] ?? (listFormIds().includes('violation-record') ? 'violation-record' : listFormIds()[0]);
 const form = loadFormDefinition(formId);
-const x = form.schema['x-form']!;
+const x = form.meta;
 const procedureRevision = effectiveRevision(readRegister('content/sops'), x.procedureNumber);
 if (!procedureRevision) throw new Error(`no effective revision of ${x.procedureNumber}`);
 const record = envelopeFor(x, loadExample(formId) as Record<string, unknown>, procedureRevision);

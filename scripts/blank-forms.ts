@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readRegister } from '../src/lib/documents/register-files.ts';
 import { effectiveRevision } from '../src/lib/documents/register.ts';
-import { blankFormPdf } from '../src/lib/pdf/export.ts';
+import { blankFormPdf } from '../src/lib/pdf/index.ts';
 import { REPO_ROOT, listFormIds, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
 
 const USAGE = '用法：npx node scripts/blank-forms.ts <輸出目錄> [表單代號 …] [--schemas <目錄>] [--sops <目錄>]';
@@ -43,7 +43,7 @@ let failed = 0;
 for (const id of ids) {
   try {
     const form = loadFormDefinition(id, schemasDir);
-    const x = form.schema['x-form']!;
+    const x = form.meta;
     const revision = effectiveRevision(register, x.procedureNumber) ?? undefined;
     const pdf = await blankFormPdf({ form, fonts: nodeFonts(), procedureRevision: revision });
     const file = join(outDir, `${id}.pdf`);

@@ -13,13 +13,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RECORD_FORMAT, envelopeFor, type RecordEnvelope } from '../src/lib/record/envelope.ts';
+import { parseArgs } from 'node:util';
+import { PdfError, addSignature, exportRecordPdf, exportSignedRecordPdf, readPkcs12, type SignRequest } from '../src/lib/pdf/index.ts';
+import { REPO_ROOT, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
+import { envelopeFor, isRecordEnvelope, type RecordEnvelope } from '../src/lib/record/envelope.ts';
 import { readRegister } from '../src/lib/documents/register-files.ts';
 import { effectiveRevision } from '../src/lib/documents/register.ts';
-import { PdfError } from '../src/lib/pdf/errors.ts';
-import { exportRecordPdf, exportSignedRecordPdf } from '../src/lib/pdf/export.ts';
-import { REPO_ROOT, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
-import { addSignature, readPkcs12, type SignRequest } from '../src/lib/pdf/sign.ts';
 import type { FormId } from '../src/lib/procedures.ts';
 
 const USAGE = `用法：
@@ -29,36 +28,51 @@ const USAGE = `用法：
 
 interface Args {
   positional: string[];
-  flags: Map<string, string | true>;
+  values: {
+    sign?: string;
+    'password-file'?: string;
+    role?: string;
+    out?: string;
+    image?: string;
+    schemas?: string;
+    sops?: string;
+    'procedure-revision'?: string;
+    'add-signature'?: string;
+    'skip-validation'?: boolean;
+    help?: boolean;
+  };
 }
 
-function parseArgs(argv: string[]): Args {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  const valued = new Set(['--sign', '--password-file', '--role', '-o', '--out', '--image', '--schemas', '--sops', '--procedure-revision', '--add-signature']);
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (valued.has(a)) {
-      const v = argv[++i];
-      if (v === undefined) fail(`選項 ${a} 需要一個值。\n${USAGE}`);
-      flags.set(a === '--out' ? '-o' : a, v);
-    } else if (a.startsWith('--')) {
-      flags.set(a, true);
-    } else {
-      positional.push(a);
-    }
+function readArgs(argv: string[]): Args {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        sign: { type: 'string' },
+        'password-file': { type: 'string' },
+        role: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        image: { type: 'string' },
+        schemas: { type: 'string' },
+        sops: { type: 'string' },
+        'procedure-revision': { type: 'string' },
+        'add-signature': { type: 'string' },
+        'skip-validation': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    return { positional: positionals, values };
+  } catch (e) {
+    const option = /'(-[^' ]+)/.exec(e instanceof Error ? e.message : '')?.[1];
+    const code = (e as { code?: string }).code;
+    fail(code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option ? `選項 ${option} 需要一個值。\n${USAGE}` : `無法識別的選項${option ? ` ${option}` : ''}。\n${USAGE}`);
   }
-  return { positional, flags };
 }
 
 function fail(message: string, code = 2): never {
   console.error(message);
   process.exit(code);
-}
-
-function str(args: Args, name: string): string | undefined {
-  const v = args.flags.get(name);
-  return typeof v === 'string' ? v : undefined;
 }
 
 function readFileOr(path: string, what: string): Buffer {
@@ -72,14 +86,14 @@ function readPassword(path: string): string {
 }
 
 async function signRequest(args: Args): Promise<SignRequest | null> {
-  const p12 = str(args, '--sign');
+  const p12 = args.values.sign;
   if (!p12) return null;
-  const role = str(args, '--role');
-  const pwFile = str(args, '--password-file');
+  const role = args.values.role;
+  const pwFile = args.values['password-file'];
   if (!role) fail(`簽署時必須以 --role 指定簽署角色。\n${USAGE}`);
   if (!pwFile) fail(`簽署時必須以 --password-file 指定憑證密碼檔（密碼不經命令列傳遞）。\n${USAGE}`);
   const signer = await readPkcs12(readFileOr(p12, '憑證檔'), readPassword(pwFile));
-  const image = str(args, '--image');
+  const image = args.values.image;
   return { signer, role, fonts: nodeFonts(), image: image ? readFileOr(image, '簽名圖檔') : undefined };
 }
 
@@ -105,11 +119,11 @@ async function validate(formId: string, data: unknown): Promise<void> {
 
 async function exportCommand(args: Args): Promise<void> {
   const [formId, recordPath] = args.positional;
-  const out = str(args, '-o');
+  const out = args.values.out;
   if (!formId || !recordPath || !out) fail(USAGE);
-  const schemasDir = resolve(str(args, '--schemas') ?? join(REPO_ROOT, 'schemas'));
+  const schemasDir = resolve(args.values.schemas ?? join(REPO_ROOT, 'schemas'));
   const form = loadFormDefinition(formId, schemasDir);
-  const x = form.schema['x-form']!;
+  const x = form.meta;
   let json: unknown;
   try {
     json = JSON.parse(readFileOr(recordPath, '記錄檔').toString('utf8').replace(/^\uFEFF/, ''));
@@ -117,13 +131,13 @@ async function exportCommand(args: Args): Promise<void> {
     fail(`記錄檔不是有效的 JSON：${recordPath}`);
   }
   let record: RecordEnvelope;
-  if (json && typeof json === 'object' && (json as { format?: unknown }).format === RECORD_FORMAT) {
-    record = json as RecordEnvelope;
+  if (isRecordEnvelope(json)) {
+    record = json;
     if (record.form !== formId) fail(`此記錄屬於表單「${record.form}」，不是「${formId}」。`);
   } else if (json && typeof json === 'object' && !Array.isArray(json)) {
-    let revision = str(args, '--procedure-revision');
+    let revision = args.values['procedure-revision'];
     if (!revision) {
-      const sops = resolve(str(args, '--sops') ?? join(REPO_ROOT, 'content', 'sops'));
+      const sops = resolve(args.values.sops ?? join(REPO_ROOT, 'content', 'sops'));
       const register = existsSync(sops) ? readRegister(sops) : [];
       revision = effectiveRevision(register, x.procedureNumber) ?? undefined;
       if (!revision) fail(`找不到 ${x.procedureNumber} 的現行生效版本；請以 --procedure-revision 指定填寫時依據的版本。`);
@@ -133,7 +147,7 @@ async function exportCommand(args: Args): Promise<void> {
   } else {
     fail('記錄檔的內容必須是記錄（envelope）或表單資料物件。');
   }
-  if (args.flags.has('--skip-validation')) console.error('注意：已略過記錄內容驗證（--skip-validation）。');
+  if (args.values['skip-validation']) console.error('注意：已略過記錄內容驗證（--skip-validation）。');
   else await validate(formId, record.data);
 
   const sign = await signRequest(args);
@@ -144,8 +158,8 @@ async function exportCommand(args: Args): Promise<void> {
 }
 
 async function addSignatureCommand(args: Args): Promise<void> {
-  const input = str(args, '--add-signature')!;
-  const out = str(args, '-o');
+  const input = args.values['add-signature']!;
+  const out = args.values.out;
   if (!out) fail(USAGE);
   const sign = await signRequest(args);
   if (!sign) fail(`加簽時必須以 --sign 指定憑證檔。\n${USAGE}`);
@@ -155,13 +169,13 @@ async function addSignatureCommand(args: Args): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.flags.has('--help') || args.flags.has('-h')) {
+  const args = readArgs(process.argv.slice(2));
+  if (args.values.help) {
     console.log(USAGE);
     return;
   }
   try {
-    if (args.flags.has('--add-signature')) await addSignatureCommand(args);
+    if (args.values['add-signature'] !== undefined) await addSignatureCommand(args);
     else await exportCommand(args);
   } catch (e) {
     if (e instanceof PdfError) fail(`錯誤：${e.message}`, 1);

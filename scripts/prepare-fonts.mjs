@@ -5,7 +5,7 @@
  *   - NotoSansTC-Regular.ttf and NotoSansSC-Regular.ttf as published;
  *   - NotoSansTC-Common.ttf, the TC face cut to the characters nearly every record uses, so a
  *     first export downloads about 2 MB instead of 7. The browser falls back to the whole face
- *     when a record has a character outside it (src/lib/pdf/fonts.ts).
+ *     when a record has a character outside it (src/lib/pdf/layout/fonts.ts).
  * The common set: Big5's symbols and level-1 characters (the 5,401 常用字, read through the
  * platform's Big5 decoder), a few Hong Kong characters, printable ASCII and Latin-1, and every
  * non-ASCII character in the site's own text (src/, schemas/, content/), so labels, headers and

@@ -9,29 +9,39 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readRegister } from '../src/lib/documents/register-files.ts';
-import { PdfError, formatDateTimeZh } from '../src/lib/pdf/errors.ts';
+import { parseArgs } from 'node:util';
+import { PdfError, formatDateTimeZh, verifyPdf } from '../src/lib/pdf/index.ts';
 import { REPO_ROOT, loadTrustList } from '../src/lib/pdf/node.ts';
-import { verifyPdf } from '../src/lib/pdf/verify.ts';
+import { readRegister } from '../src/lib/documents/register-files.ts';
 
 const USAGE = '用法：npx node scripts/verify-cli.ts <檔案.pdf> [--trust <信任清單目錄或檔案>] [--sops <程序目錄>] [--json]';
 
 async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  let file: string | undefined;
-  let trustPath = join(REPO_ROOT, 'trust');
-  let sops = join(REPO_ROOT, 'content', 'sops');
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--trust') trustPath = resolve(argv[++i] ?? '');
-    else if (a === '--sops') sops = resolve(argv[++i] ?? '');
-    else if (a === '--json') json = true;
-    else if (a === '--help' || a === '-h') {
-      console.log(USAGE);
-      return 0;
-    } else file = a;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      allowPositionals: true,
+      options: {
+        trust: { type: 'string', default: join(REPO_ROOT, 'trust') },
+        sops: { type: 'string', default: join(REPO_ROOT, 'content', 'sops') },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch {
+    console.error(USAGE);
+    return 2;
   }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const file = positionals.at(-1);
+  const trustPath = resolve(values.trust);
+  const sops = resolve(values.sops);
+  const json = values.json;
   if (!file) {
     console.error(USAGE);
     return 2;
@@ -79,7 +89,8 @@ async function main(): Promise<number> {
       });
     }
   }
-  return report.ok ? 0 : 1;
+  // The report's verdict decides, as on the verify page.
+  return report.verdict.kind === 'bad' ? 1 : 0;
 }
 
 process.exitCode = await main();

@@ -7,6 +7,7 @@
  * 127.0.0.1 in any test.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
@@ -15,6 +16,9 @@ import { axeViolations, openBrowser, openSession, type Session } from './harness
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
 import { requireTools, tempDir } from '../pdf/helpers/tools.ts';
 import { readRegister } from '../../src/lib/documents/register-files.ts';
+import { exportSignedRecordPdf, readPkcs12, type VerifyReport } from '../../src/lib/pdf/index.ts';
+import { nodeFonts } from '../../src/lib/pdf/node.ts';
+import { ROOT, envelopeOf, testForms } from '../pdf/helpers/records.ts';
 import {
   RECORD_NUMBER,
   axeWithin,
@@ -324,8 +328,9 @@ describe('verify page', () => {
         await expect(r.locator('[data-status-label]').textContent()).resolves.toBe('憑證不受信任');
         await expect(r.textContent()).resolves.toContain('簽章完整，但憑證不在公司信任清單內');
       }
-      await expect(report.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('warn');
-      await expect(report.locator('[data-verdict]').textContent()).resolves.toContain('簽章完整，但憑證不在公司信任清單內');
+      // Untrusted fails, as in the CLI (it was a warning on the page while the CLI failed).
+      await expect(report.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('bad');
+      await expect(report.locator('[data-verdict]').textContent()).resolves.toContain('驗證未通過：簽章完整，但憑證不在公司信任清單內');
       // The whole file is covered by the second signature; the first covers its revision only.
       await expect(report.locator('[data-whole-document]').getAttribute('data-whole-document')).resolves.toBe('true');
       await expect(report.locator('[data-bytes-after]').getAttribute('data-bytes-after')).resolves.toBe('0');
@@ -365,6 +370,28 @@ describe('verify page', () => {
     await (await chooser).setFiles(signedTwice!);
     await page.locator('[data-report]').waitFor({ timeout: 60_000 });
     await expect(page.locator('.file-input-status').textContent()).resolves.toMatch(/\.pdf$/);
+    await close();
+  });
+
+  it('shows the verdict the CLI gives for the same file (an expired certificate fails in both)', async () => {
+    const signer = await readPkcs12(readFileSync(pki.expired), ASCII_PASSWORD, { now: new Date(Date.now() - 500 * 86_400_000) });
+    const intake = testForms().find((f) => f.id === 'complaint-intake')!;
+    const expired = join(work, 'expired-signer.pdf');
+    writeFileSync(expired, await exportSignedRecordPdf({ form: intake.form, record: envelopeOf(intake), fonts: nodeFonts() }, { signer, role: 'receiver', fonts: nodeFonts() }));
+    const { page, foreignRequests, close } = await session();
+    for (const file of [expired, signedTwice!]) {
+      // The CLI with its defaults: the trust list and register the site is built with.
+      const cli = spawnSync('npx', ['node', join(ROOT, 'scripts', 'verify-cli.ts'), file, '--json'], { cwd: ROOT, encoding: 'utf8' });
+      const cliReport = JSON.parse(cli.stdout) as VerifyReport;
+      expect(cli.status).toBe(cliReport.verdict.kind === 'bad' ? 1 : 0);
+      await verify(page, file);
+      const box = page.locator('[data-report] [data-verdict]');
+      await expect(box.getAttribute('data-verdict')).resolves.toBe(cliReport.verdict.kind);
+      await expect(box.locator('.pdf-verdict-title').textContent()).resolves.toContain(cliReport.verdict.title);
+      await expect(box.locator('li').allTextContents()).resolves.toEqual(cliReport.verdict.lines);
+    }
+    await expect(page.locator('[data-report] [data-verdict]').getAttribute('data-verdict')).resolves.toBe('bad');
+    expect(foreignRequests).toEqual([]);
     await close();
   });
 

@@ -7,8 +7,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportRecordPdf } from '../../src/lib/pdf/export.ts';
-import type { PdfFontSources } from '../../src/lib/pdf/fonts.ts';
+import { exportRecordPdf } from '../../src/lib/pdf/document/export.ts';
+import type { PdfFontSources } from '../../src/lib/pdf/layout/fonts.ts';
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
 import { ROOT, envelopeOf, testForms, type TestForm } from './helpers/records.ts';
 import { compareImages, removeTempDirs, renderPage, requireTools, run, workDir } from './helpers/tools.ts';

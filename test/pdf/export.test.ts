@@ -9,9 +9,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blankFormPdf, exportRecordPdf } from '../../src/lib/pdf/export.ts';
+import { blankFormPdf, exportRecordPdf } from '../../src/lib/pdf/document/export.ts';
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
-import { UNSIGNED_MARK_TEXT } from '../../src/lib/pdf/acroform.ts';
+import { UNSIGNED_MARK_TEXT } from '../../src/lib/pdf/index.ts';
 import { pdfaProblems } from './helpers/pdfa.ts';
 import { FIXTURES, effectiveRevision, envelopeOf, expectedTexts, testForms, type TestForm } from './helpers/records.ts';
 import { compareImages, decodePng, encodePng, removeTempDirs, renderPage, requireTools, run, workDir, wrappedPattern } from './helpers/tools.ts';

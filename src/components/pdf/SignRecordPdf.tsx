@@ -10,7 +10,7 @@ import { downloadFile } from '../download.ts';
 import { useCertificate } from './CertificateFields.tsx';
 import { Messages, useMessages } from './Messages.tsx';
 import PdfFilePicker from './PdfFilePicker.tsx';
-import { RecordIdentityList, SignatureTable, VerdictBox, intact, verdictOf } from './ReportParts.tsx';
+import { RecordIdentityList, SignatureTable, VerdictBox } from './ReportParts.tsx';
 import SignatureDialog, { HandSignatureControls, type HandSignature } from './SignatureDialog.tsx';
 import SignFieldset from './SignFieldset.tsx';
 import { inspectFile, inspectPdf, unreadableText, useReaderPage, type InspectedFile } from './inspect.ts';
@@ -19,17 +19,6 @@ import { fileBytes, fontWaitNote, loadPdfLib, pageFonts, safeFileName, sizeText,
 export interface SignRecordPdfProps {
   trust: string[];
   register: RegisterRevision[];
-}
-
-/** Why this PDF cannot be signed, or null. */
-function blocker(l: InspectedFile): string | null {
-  const r = l.report;
-  if (!r.ours) return `${r.message ?? '此 PDF 不是本手冊產生的記錄'}，不能在此簽署。請使用本手冊匯出的記錄 PDF。`;
-  if (r.signatures.some((s) => !intact(s)) || r.bytesAfterLastSignature > 0) {
-    return '此文件的既有簽章顯示文件在簽署後被修改或簽章無效，不能加簽。請向前一位簽署人索取原本的檔案。';
-  }
-  if (r.unsignedFields.length === 0) return '此文件所有簽署欄都已簽署，沒有可加簽的欄位。';
-  return null;
 }
 
 export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
@@ -100,7 +89,7 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
     }
   };
 
-  const block = loaded ? blocker(loaded) : null;
+  const block = loaded ? loaded.report.cannotSign : null;
   const roleLabel = loaded?.report.unsignedFields.find((u) => u.field === role)?.role ?? '';
   const errorId = `${id}-error`;
 
@@ -123,7 +112,7 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
             文件：{loaded.fileName}
           </h2>
           {!loaded.report.ours ? (
-            <VerdictBox verdict={verdictOf(loaded.report)} />
+            <VerdictBox verdict={loaded.report.verdict} />
           ) : (
             <>
               <RecordIdentityList report={loaded.report} identity={loaded.identity} fmt={loaded.fmt} />

@@ -7,7 +7,7 @@ import { useRef, useState } from 'react';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { useMessages } from './Messages.tsx';
 import PdfFilePicker from './PdfFilePicker.tsx';
-import { RecordIdentityList, SignatureTable, VerdictBox, intact, verdictOf } from './ReportParts.tsx';
+import { RecordIdentityList, SignatureTable, VerdictBox } from './ReportParts.tsx';
 import { inspectFile, unreadableText, useReaderPage, type InspectedFile } from './inspect.ts';
 import { sizeText } from './pdf-runtime.ts';
 
@@ -39,7 +39,7 @@ export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProp
   };
 
   const r = shown?.report;
-  const verdict = r ? verdictOf(r) : null;
+  const verdict = r?.verdict ?? null;
 
   return (
     <div className="ui-controls pdf-ui pdf-verify not-content" data-verify-ready={hydrated ? 'true' : undefined}>
@@ -107,7 +107,7 @@ export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProp
                       {r.changesAfterLastSignature.length > 0 && `（被更改：${r.changesAfterLastSignature.join('、')}）`}
                     </li>
                     {r.signatures.map((s, i) =>
-                      !s.coversWholeDocument && intact(s) && s.laterChanges.length === 0 && s.signedLength > 0 ? (
+                      !s.coversWholeDocument && s.intact && s.laterChanges.length === 0 && s.signedLength > 0 ? (
                         <li key={i}>
                           簽章 {i + 1}（{s.role}）只涵蓋文件的前 {s.signedLength.toLocaleString('zh-TW')} 位元組：其後的修訂只加上其他簽章，未更改已簽署的內容。
                         </li>

@@ -4,10 +4,10 @@
  * schemas. Loads the PDF library and the schemas on first use (preloaded once the page is idle).
  */
 import { useEffect, useState } from 'react';
-import type { VerifyReport } from '../../lib/pdf/index.ts';
+import type { RecordIdentity, VerifyReport } from '../../lib/pdf/index.ts';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { requiredSignatures } from '../../lib/forms/rules.ts';
-import type { DateFormat, RecordIdentity } from './ReportParts.tsx';
+import type { DateFormat } from './ReportParts.tsx';
 import { errorText, fileBytes, loadForms, loadPdfLib, timed, type FormsLib } from './pdf-runtime.ts';
 import { recordRows, type RecordRow } from './record-rows.ts';
 
@@ -21,40 +21,16 @@ export interface Inspection {
   requiredRoles: string[] | null;
 }
 
-
-/** A PDF ends with %%EOF (allowing trailing whitespace or a little junk): without it the file was cut off. */
-function looksTruncated(bytes: Uint8Array): boolean {
-  const head = String.fromCharCode(...bytes.subarray(0, 1024));
-  if (!head.includes('%PDF-')) return false; // not a PDF at all: verifyPdf says so
-  const tail = bytes.subarray(Math.max(0, bytes.length - 4096));
-  let text = '';
-  for (let i = 0; i < tail.length; i++) text += String.fromCharCode(tail[i]);
-  return !text.includes('%%EOF');
-}
-
-export const TRUNCATED_MESSAGE = '此 PDF 檔不完整或已損毀（找不到檔案結尾），可能在下載或複製時中斷。請向提供者重新索取檔案。';
-
 export async function inspectPdf(bytes: Uint8Array, trust: string[], register: RegisterRevision[]): Promise<Inspection> {
   const [lib, forms] = await Promise.all([loadPdfLib(), loadForms()]);
-  if (looksTruncated(bytes)) throw new Error(TRUNCATED_MESSAGE);
+  if (lib.looksTruncated(bytes)) throw new Error(lib.TRUNCATED_MESSAGE);
   const report = await timed('pdf-verify', () => lib.verifyPdf(bytes, { trust, register }));
   const fmt: DateFormat = (d) => lib.formatDateTimeZh(d);
   const rec = report.record;
   if (!rec) return { bytes, report, identity: null, rows: [], fmt, requiredRoles: null };
   const form = forms.isFormId(rec.form) ? forms.formDefinition(rec.form) : null;
   const data = (rec.data && typeof rec.data === 'object' ? rec.data : {}) as Record<string, unknown>;
-  const rnField = form?.meta.recordNumberField;
-  const rn = rnField ? data[rnField] : undefined;
-  // The record-number property's own title (not a ui:title), as the verify page always showed it.
-  const recordNumberTitle = (rnField && form?.schema.properties?.[rnField]?.title) || '記錄編號';
-  const identity: RecordIdentity = {
-    formTitle: form?.meta.title ?? null,
-    formNumber: rec.formNumber,
-    formRevision: rec.formRevision,
-    recordNumberTitle,
-    recordNumber: typeof rn === 'string' && rn ? rn : null,
-    savedAt: rec.savedAt,
-  };
+  const identity = lib.recordIdentity(rec, form);
   const requiredRoles = form ? requiredSignatures(form.meta, data).map((s) => s.role) : null;
   return { bytes, report, identity, rows: recordRows(form, data), fmt, requiredRoles };
 }

@@ -19,9 +19,9 @@
  *   const second = await addSignature(signed, { signer: other, role: 'owner', fonts });
  *   const report = await verifyPdf(second, { trust: companyCa.certificates.map((c) => c.pem), register });
  */
-export { exportRecordPdf, exportSignedRecordPdf, blankFormPdf, type RecordPdfInput, type BlankFormInput, type DrawnSignatureInput } from './export.ts';
-export { addSignature, readPkcs12, type SignRequest, type Signer } from './sign.ts';
-export type { ReadPkcs12Options } from './pkcs12.ts';
+export { exportRecordPdf, exportSignedRecordPdf, blankFormPdf, type RecordPdfInput, type BlankFormInput, type DrawnSignatureInput } from './document/export.ts';
+export { addSignature, readPkcs12, type SignRequest, type Signer } from './sign/sign.ts';
+export type { ReadPkcs12Options } from './sign/pkcs12.ts';
 export {
   verifyPdf,
   summarize,
@@ -32,9 +32,12 @@ export {
   type VerifyReport,
   type SignatureReport,
   type SignatureStatus,
-} from './verify.ts';
-export { FORM_DATA_NAME, readRecord } from './embedded.ts';
+  type Verdict,
+  type VerdictKind,
+} from './verify/report.ts';
+export { FORM_DATA_NAME, readRecord } from './document/embedded.ts';
+export { recordIdentity, looksTruncated, TRUNCATED_MESSAGE, type RecordIdentity } from './verify/identity.ts';
 export { PdfError, type PdfErrorCode, formatDateTimeZh } from './errors.ts';
-export type { PdfFontSources, FontSource, BinaryData } from './fonts.ts';
-export { formModel, displayValue, valueAt, type FormDefinition, type FormMeta, type JsonSchema, type UiSchema } from './form-model.ts';
-export { UNSIGNED_MARK_TEXT } from './acroform.ts';
+export type { PdfFontSources, FontSource, BinaryData } from './layout/fonts.ts';
+export { formModel, displayValue, valueAt, type FormDefinition, type FormMeta, type JsonSchema, type UiSchema } from './document/form-model.ts';
+export { UNSIGNED_MARK_TEXT } from './sign/appearance.ts';

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { PdfFontSources } from './fonts.ts';
+import type { PdfFontSources } from './layout/fonts.ts';
 import { FormDefinitionError, type FormDefinition } from '../forms/definition/define.ts';
 import { listFormIds, readFormDefinition } from '../forms/definition/node.ts';
 import { PdfError } from './errors.ts';

@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { envelopeFor, type RecordEnvelope } from '../../../src/lib/record/envelope.ts';
-import { listFormIds, readFormDefinition } from '../../../src/lib/forms/definition/node.ts';
-import type { FormDefinition, JsonSchema } from '../../../src/lib/forms/definition/index.ts';
+import type { FormDefinition, JsonSchema } from '../../../src/lib/pdf/index.ts';
+import { listFormIds, loadExample, loadFormDefinition } from '../../../src/lib/pdf/node.ts';
 import { readRegister } from '../../../src/lib/documents/register-files.ts';
 import { effectiveRevision as effectiveRevisionIn, type RegisterRevision } from '../../../src/lib/documents/register.ts';
 
@@ -24,9 +24,9 @@ export interface TestForm {
   dir: string;
 }
 
+/** Loaded by the library's own loader (src/lib/pdf/node.ts, over forms/definition/node.ts), as the CLIs load them. */
 function loadFrom(dir: string, id: string): TestForm {
-  const form = readFormDefinition(id, dir);
-  return { id, dir, form, example: form.example ?? {} };
+  return { id, dir, form: loadFormDefinition(id, dir), example: loadExample(id, dir) as Record<string, unknown> };
 }
 
 /** Every form with a schema and an example, and the fixture form. */
@@ -52,8 +52,10 @@ export function envelopeOf(t: TestForm, data: Record<string, unknown> = t.exampl
   return envelopeFor(x, data, procedureRevision ?? effectiveRevision(x.procedureNumber) ?? 'A/0', '2026-03-10T02:00:00.000Z');
 }
 
-// Written independently of src/lib/shared/json-schema.ts and shared/time.ts on purpose: these
-// helpers compute the texts a PDF must show, so they must not borrow the code under test.
+// Written independently of src/lib/pdf, src/lib/shared/json-schema.ts and shared/time.ts on
+// purpose: these helpers compute the texts a PDF must show ($ref, allOf branches, option titles,
+// UTC+8), so they must not borrow the code under test.
+
 function deref(root: JsonSchema, s: JsonSchema | undefined): JsonSchema {
   if (!s) return {};
   if (s.$ref) {

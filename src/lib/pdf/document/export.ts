@@ -6,14 +6,16 @@
  * (AFRelationship Data), Info + XMP metadata in Chinese, /Lang zh-TW, one signature field per
  * role in x-form.signatures, and — while unsigned — a 「本文件未經數位簽章」 stamp on every page.
  */
-import { AFRelationship, PDFDocument } from '@cantoo/pdf-lib';
-import type { RecordEnvelope } from '../record/envelope.ts';
-import { addSignatureFields, addUnsignedMark, appearanceTexts, UNSIGNED_MARK_TEXT } from './acroform.ts';
-import { FORM_DATA_NAME } from './embedded.ts';
-import { PdfError, formatDateTimeZh } from './errors.ts';
-import { DocFonts, type BinaryData, type LabelledText, type PdfFontSources } from './fonts.ts';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import type { RecordEnvelope } from '../../record/envelope.ts';
+import { addSignatureFields } from '../sign/acroform.ts';
+import { addUnsignedMark, appearanceTexts, UNSIGNED_MARK_TEXT } from '../sign/appearance.ts';
+import { embedRecord } from './embedded.ts';
+import { setMetadata } from './metadata.ts';
+import { schemaTexts, valueTexts } from './texts.ts';
+import { PdfError, formatDateTimeZh } from '../errors.ts';
+import { DocFonts, type BinaryData, type LabelledText, type PdfFontSources } from '../layout/fonts.ts';
 import {
-  type FieldNode,
   type FormDefinition,
   type FormModel,
   blankRetentionText,
@@ -24,13 +26,9 @@ import {
   retentionText,
   signatureRequirement,
   valueAt,
-  walkRecord,
 } from './form-model.ts';
-import { renderForm, type DrawnSignature, type RenderResult } from './layout.ts';
-import { signDocumentFull, type SignRequest } from './sign.ts';
-
-export const PRODUCER = 'property-sop-handbook（@cantoo/pdf-lib）';
-export const CREATOR = '物業服務標準作業規程手冊';
+import { renderForm, type DrawnSignature, type RenderResult } from '../layout/form-renderer.ts';
+import { signDocumentFull, type SignRequest } from '../sign/sign.ts';
 
 /** Overrides what the record's `signatures.<role>` holds ({ name, signedOn, image }). */
 export interface DrawnSignatureInput {
@@ -76,7 +74,7 @@ export async function exportRecordPdf(input: RecordPdfInput): Promise<Uint8Array
 /** The record as a PDF signed by its first signer, in one step (full save). */
 export async function exportSignedRecordPdf(input: RecordPdfInput, sign: SignRequest): Promise<Uint8Array> {
   const { doc, fonts } = await buildRecordDocument(input, { unsignedMark: false, sign });
-  return signDocumentFull(doc, sign, fonts);
+  return signDocumentFull(doc, sign, fonts, input.record);
 }
 
 /** A blank form for handwriting, same layout as the record. */
@@ -108,38 +106,6 @@ export async function blankFormPdf(input: BlankFormInput): Promise<Uint8Array> {
   });
   doc.convertToPDFA({ conformance: '3B' });
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-}
-
-/** Every string the layout draws from the schema (titles, labels; option labels for blank forms). */
-function schemaTexts(model: FormModel, withOptions: boolean): LabelledText[] {
-  const out: LabelledText[] = [];
-  const m = model.meta;
-  for (const text of [m.title, m.number, m.revision, m.procedureNumber, model.recordNumberTitle]) out.push({ label: '表單設定', text });
-  for (const s of m.signatures) out.push({ label: '表單設定', text: s.label });
-  const visit = (nodes: FieldNode[]) => {
-    for (const n of nodes) {
-      out.push({ label: '表單設定', text: n.title });
-      if (n.type === 'group') visit(n.children);
-      if (n.type === 'table') visit(n.columns);
-      if (n.type === 'scalar' && withOptions) {
-        for (const o of n.options) out.push({ label: n.title, text: o.label });
-        if (n.preset !== undefined) out.push({ label: n.title, text: displayValue(n, n.preset) });
-      }
-    }
-  };
-  visit(model.fields);
-  return out;
-}
-
-/** The strings a record's values are shown as, labelled with their field titles. */
-function valueTexts(nodes: FieldNode[], data: unknown): LabelledText[] {
-  const out: LabelledText[] = [];
-  walkRecord(nodes, data, (v) => {
-    if (v.type !== 'scalar') return;
-    const label = v.row ? `${v.row.table.title}第 ${v.row.index + 1} 列的${v.field.title}` : v.field.title;
-    out.push({ label, text: displayValue(v.field, v.value) });
-  });
-  return out;
 }
 
 interface BuiltRecord {
@@ -234,13 +200,7 @@ export async function buildRecordDocument(
   addSignatureFields(doc, render.pages, render.signatureBoxes);
   if (opts.unsignedMark) addUnsignedMark(doc, fonts, render.pages);
 
-  await doc.attach(new TextEncoder().encode(JSON.stringify(env, null, 2)), FORM_DATA_NAME, {
-    mimeType: 'application/json',
-    description: `${m.title}記錄資料（JSON）`,
-    creationDate: now,
-    modificationDate: now,
-    afRelationship: AFRelationship.Data,
-  });
+  await embedRecord(doc, env, `${m.title}記錄資料（JSON）`, now);
   setMetadata(doc, {
     title: recordNumber ? `${m.title}（${m.number}）${recordNumber}` : `${m.title}（${m.number}）`,
     subject: `${m.title}，依 ${env.procedureNumber} 第 ${env.procedureRevision} 版填寫`,
@@ -250,19 +210,4 @@ export async function buildRecordDocument(
   });
   doc.convertToPDFA({ conformance: '3B' });
   return { doc, fonts, model, render };
-}
-
-function setMetadata(
-  doc: PDFDocument,
-  o: { title: string; subject: string; keywords: string[]; author?: string; now: Date },
-): void {
-  doc.setTitle(o.title, { showInWindowTitleBar: true });
-  doc.setSubject(o.subject);
-  doc.setKeywords(o.keywords);
-  doc.setAuthor(o.author ?? CREATOR);
-  doc.setCreator(CREATOR);
-  doc.setProducer(PRODUCER);
-  doc.setLanguage('zh-TW');
-  doc.setCreationDate(o.now);
-  doc.setModificationDate(o.now);
 }

@@ -7,7 +7,7 @@
  * (and drops the spaces a break replaces).
  */
 
-import { NO_LINE_START, mustKeepTogether } from '../shared/cjk-line-breaking.ts';
+import { NO_LINE_START, mustKeepTogether } from '../../shared/cjk-line-breaking.ts';
 
 /** Characters that break like ideographs: one unit each. */
 function isCjkLike(ch: string): boolean {

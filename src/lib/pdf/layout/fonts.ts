@@ -8,9 +8,9 @@
  */
 import fontkit from '@cantoo/fontkit';
 import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib';
-import { PdfError } from './errors.ts';
+import { PdfError } from '../errors.ts';
 
-import type { BinaryData } from '../shared/bytes.ts';
+import type { BinaryData } from '../../shared/bytes.ts';
 
 export type { BinaryData };
 /** Bytes, or a function that fetches them when first needed. */

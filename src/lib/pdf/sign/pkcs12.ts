@@ -5,10 +5,10 @@
  */
 import forge from 'node-forge';
 import * as pkijs from 'pkijs';
-import { PdfError, formatDateTimeZh } from './errors.ts';
-import type { BinaryData } from './fonts.ts';
-import { binaryString, fromBinaryString } from '../shared/bytes.ts';
-import { nameText } from '../shared/certificates.ts';
+import { PdfError, formatDateTimeZh } from '../errors.ts';
+import type { BinaryData } from '../layout/fonts.ts';
+import { binaryString, fromBinaryString } from '../../shared/bytes.ts';
+import { nameText } from '../../shared/certificates.ts';
 
 export interface Signer {
   /** The signing certificate. */

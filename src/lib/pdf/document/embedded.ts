@@ -2,11 +2,22 @@
  * The record envelope embedded in a record PDF (form-data.json, AFRelationship Data): found
  * through the EmbeddedFiles name tree or the catalog's /AF array.
  */
-import { PDFArray, PDFDict, PDFName, PDFRawStream, decodePDFRawStream, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
-import { RECORD_FORMAT, type RecordEnvelope } from '../record/envelope.ts';
-import { textOf } from '../shared/pdf-objects.ts';
+import { AFRelationship, PDFArray, PDFDict, PDFName, PDFRawStream, decodePDFRawStream, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import { isRecordEnvelope, type RecordEnvelope } from '../../record/envelope.ts';
+import { textOf } from '../../shared/pdf-objects.ts';
 
 export const FORM_DATA_NAME = 'form-data.json';
+
+/** Embeds the record envelope as form-data.json (AFRelationship Data, as PDF/A-3 wants). */
+export async function embedRecord(doc: PDFDocument, env: RecordEnvelope, description: string, now: Date): Promise<void> {
+  await doc.attach(new TextEncoder().encode(JSON.stringify(env, null, 2)), FORM_DATA_NAME, {
+    mimeType: 'application/json',
+    description,
+    creationDate: now,
+    modificationDate: now,
+    afRelationship: AFRelationship.Data,
+  });
+}
 
 export function embeddedFile(doc: PDFDocument, wanted: string): Uint8Array | null {
   const ctx = doc.context;
@@ -63,8 +74,8 @@ export function readRecord(doc: PDFDocument): RecordRead {
   const bytes = embeddedFile(doc, FORM_DATA_NAME);
   if (!bytes) return { found: false, record: null, error: null, canonical: null };
   try {
-    const parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as RecordEnvelope;
-    if (!parsed || typeof parsed !== 'object' || parsed.format !== RECORD_FORMAT) {
+    const parsed: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    if (!isRecordEnvelope(parsed)) {
       return { found: true, record: null, error: `內嵌的 ${FORM_DATA_NAME} 不是本手冊的記錄格式`, canonical: null };
     }
     return { found: true, record: parsed, error: null, canonical: canonicalJson(parsed) };

@@ -8,14 +8,16 @@
  * (cms.ts) is written into /Contents.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFImage } from '@cantoo/pdf-lib';
-import { pdfText, removeUnsignedMark, signatureFields, signedAppearance, appearanceTexts, type SigField } from './acroform.ts';
+import { pdfText, signatureFields, type SigField } from './acroform.ts';
+import { appearanceTexts, removeUnsignedMark, signedAppearance } from './appearance.ts';
 import { createCadesSignature, sha256 } from './cms.ts';
-import { PdfError, formatDateTimeZh } from './errors.ts';
-import { readRecord } from './embedded.ts';
-import { DocFonts, type BinaryData, type PdfFontSources } from './fonts.ts';
-import { decodeDataUrl } from './form-model.ts';
+import { PdfError, formatDateTimeZh } from '../errors.ts';
+import { readRecord } from '../document/embedded.ts';
+import type { RecordEnvelope } from '../../record/envelope.ts';
+import { DocFonts, type BinaryData, type PdfFontSources } from '../layout/fonts.ts';
+import { decodeDataUrl } from '../document/form-model.ts';
 import type { Signer } from './pkcs12.ts';
-import { binaryString, toU8 } from '../shared/bytes.ts';
+import { binaryString, toU8 } from '../../shared/bytes.ts';
 
 export type { Signer } from './pkcs12.ts';
 export { readPkcs12 } from './pkcs12.ts';
@@ -58,9 +60,8 @@ async function embedSignatureImage(doc: PDFDocument, image: BinaryData | undefin
   }
 }
 
-/** The role's drawn signature in the embedded record (data.signatures.<role>.image), if any. */
-function recordImage(doc: PDFDocument, role: string): Uint8Array | undefined {
-  const rec = readRecord(doc).record;
+/** The role's drawn signature in the record (data.signatures.<role>.image), if any. */
+function recordImage(rec: RecordEnvelope | null, role: string): Uint8Array | undefined {
   const sigs = rec?.data?.signatures;
   const entry = sigs && typeof sigs === 'object' ? (sigs as Record<string, unknown>)[role] : undefined;
   const url = entry && typeof entry === 'object' ? (entry as { image?: unknown }).image : undefined;
@@ -69,12 +70,15 @@ function recordImage(doc: PDFDocument, role: string): Uint8Array | undefined {
 
 /**
  * Fills the role's field with a /Sig dictionary (placeholders) and its visible appearance.
- * `fonts` may be the document's own (export + sign) or null to embed a fresh subset.
+ * `fonts` may be the document's own (export + sign) or null to embed a fresh subset. `record` is
+ * the record the export just embedded (passed along, not read back); by default it is read from
+ * the PDF (adding a signature to a file).
  */
 export async function prepareSignatureField(
   doc: PDFDocument,
   req: SignRequest,
   fonts: DocFonts | null,
+  record: RecordEnvelope | null = readRecord(doc).record,
 ): Promise<{ field: SigField; time: Date }> {
   const fields = signatureFields(doc);
   const field = fields.find((f) => f.name === req.role || f.name === req.role.replace(/\./g, '_'));
@@ -91,7 +95,7 @@ export async function prepareSignatureField(
   const info = { name: req.signer.name, label, time: timeText };
   const docFonts =
     fonts ?? (await DocFonts.create(doc, req.fonts, appearanceTexts(info).map((text) => ({ label: '簽署人姓名', text }))));
-  const image = await embedSignatureImage(doc, req.image ?? recordImage(doc, req.role));
+  const image = await embedSignatureImage(doc, req.image ?? recordImage(record, req.role));
   const [x1, y1, x2, y2] = field.rect;
   const ap = signedAppearance(doc, docFonts, x2 - x1, y2 - y1, { ...info, image });
 
@@ -164,9 +168,9 @@ export async function finalizeSignature(bytes: Uint8Array, from: number, signer:
  * Signs a loaded, not yet signed document with a full save. Used by exportSignedRecordPdf and by
  * addSignature on an unsigned export (its 「未經數位簽章」 stamps are removed first).
  */
-export async function signDocumentFull(doc: PDFDocument, req: SignRequest, fonts: DocFonts | null): Promise<Uint8Array> {
+export async function signDocumentFull(doc: PDFDocument, req: SignRequest, fonts: DocFonts | null, record?: RecordEnvelope | null): Promise<Uint8Array> {
   removeUnsignedMark(doc);
-  const { time } = await prepareSignatureField(doc, req, fonts);
+  const { time } = await prepareSignatureField(doc, req, fonts, record);
   const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false });
   return finalizeSignature(bytes, 0, req.signer, time);
 }

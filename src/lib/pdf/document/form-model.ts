@@ -3,11 +3,11 @@
  * retention and signature wording all come from src/lib/forms/definition/), plus the signatures the
  * record data carries.
  */
-import type { FormDefinition } from '../forms/definition/index.ts';
-import { valueAt } from '../forms/definition/fields.ts';
-import { base64ToBytes } from '../shared/bytes.ts';
+import type { FormDefinition } from '../../forms/definition/index.ts';
+import { valueAt } from '../../forms/definition/fields.ts';
+import { base64ToBytes } from '../../shared/bytes.ts';
 
-export type { FormDefinition, FormMeta, JsonSchema, UiSchema } from '../forms/definition/index.ts';
+export type { FormDefinition, FormMeta, JsonSchema, UiSchema } from '../../forms/definition/index.ts';
 export {
   displayValue,
   findScalar,
@@ -18,10 +18,10 @@ export {
   type ScalarField,
   type ScalarKind,
   type TableField,
-} from '../forms/definition/fields.ts';
-export { displayDateTime } from '../shared/time.ts';
-export { blankRetentionText, retentionText } from '../forms/definition/retention.ts';
-export { signatureRequirement } from '../forms/rules.ts';
+} from '../../forms/definition/fields.ts';
+export { displayDateTime } from '../../shared/time.ts';
+export { blankRetentionText, retentionText } from '../../forms/definition/retention.ts';
+export { signatureRequirement } from '../../forms/rules.ts';
 
 /** The part of a form definition the layout reads. */
 export type FormModel = Pick<FormDefinition, 'meta' | 'fields' | 'recordNumberTitle' | 'signaturesKey'>;

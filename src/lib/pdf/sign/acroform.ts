@@ -1,30 +1,15 @@
 /**
  * The interactive parts of a record PDF, written as raw PDF objects (pdf-lib's form API would
  * bring in Helvetica and rewrite page content): one signature field per role in x-form, whose
- * widget sits on that role's signature box; the signed widget's appearance; and the
- * 「本文件未經數位簽章」 stamp on unsigned exports, which the first signature removes.
+ * widget sits on that role's signature box, and reading those fields back. What the widgets show
+ * (the signer's name and time, the unsigned stamp) is in appearance.ts.
  *
  * /Annots arrays are indirect objects set directly on the page (page.node.addAnnot would wrap
  * the page content in new streams, which counts as changing the page after a signature).
  */
-import {
-  PDFArray,
-  PDFDict,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  PDFRef,
-  PDFString,
-  type PDFDocument,
-  type PDFImage,
-  type PDFPage,
-} from '@cantoo/pdf-lib';
-import type { DocFonts } from './fonts.ts';
-import type { SignatureBox } from './layout.ts';
-import { GREY, Painter, RED, WHITE, XObjectSurface, BLACK } from './painter.ts';
-
-export const UNSIGNED_MARK_NAME = 'property-sop-handbook:unsigned';
-export const UNSIGNED_MARK_TEXT = '本文件未經數位簽章';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
+import type { SignatureBox } from '../layout/form-renderer.ts';
+import { XObjectSurface } from '../layout/painter.ts';
 
 /** A PDF text string: plain for ASCII, UTF-16 for anything else. */
 export function pdfText(s: string): PDFString | PDFHexString {
@@ -36,7 +21,7 @@ export function fieldNameOf(role: string): string {
   return role.replace(/\./g, '_');
 }
 
-function annotsOf(doc: PDFDocument, page: PDFPage): PDFArray {
+export function annotsOf(doc: PDFDocument, page: PDFPage): PDFArray {
   const ctx = doc.context;
   const existing = page.node.get(PDFName.of('Annots'));
   if (existing instanceof PDFRef) {
@@ -115,7 +100,7 @@ export interface SigField {
   rect: [number, number, number, number];
 }
 
-function decodeText(obj: unknown): string | null {
+export function decodeText(obj: unknown): string | null {
   if (obj instanceof PDFString || obj instanceof PDFHexString) return obj.decodeText();
   return null;
 }
@@ -164,101 +149,3 @@ export function signatureFields(doc: PDFDocument): SigField[] {
   for (let i = 0; i < fields.size(); i++) visit(fields.get(i), null, 0);
   return out;
 }
-
-export interface AppearanceInfo {
-  name: string;
-  label: string;
-  time: string;
-  image?: PDFImage;
-}
-
-/** The signed widget: an opaque box with the drawn signature (if any), the name, role and time. */
-export function signedAppearance(doc: PDFDocument, fonts: DocFonts, w: number, h: number, info: AppearanceInfo): PDFRef {
-  const surface = new XObjectSurface(doc.context, w, h);
-  const p = new Painter(fonts, surface);
-  // Opaque, inset so the box's own border stays visible.
-  p.rect(0.8, 0.8, w - 1.6, h - 1.6, { fill: WHITE });
-  const pad = 4.5;
-  const captionH = 24;
-  const areaH = h - captionH;
-  if (info.image) {
-    const scale = Math.min((w - 2 * pad) / info.image.width, (areaH - 4) / info.image.height);
-    const iw = info.image.width * scale;
-    const ih = info.image.height * scale;
-    p.image(info.image, (w - iw) / 2, captionH + (areaH - ih) / 2, iw, ih);
-  } else {
-    let size = 15;
-    while (size > 8 && p.width(info.name, size) > w - 2 * pad) size -= 1;
-    p.textCentered(info.name, w / 2, captionH + (areaH - size) / 2 + 2, { size, color: BLACK });
-  }
-  const caption = `${info.name}（${info.label}）`;
-  let size = 8;
-  while (size > 5.5 && p.width(caption, size) > w - 2 * pad) size -= 0.5;
-  p.text(caption, pad, 13, { size });
-  const line2 = `數位簽章 ${info.time}`;
-  let size2 = 7;
-  while (size2 > 5 && p.width(line2, size2) > w - 2 * pad) size2 -= 0.5;
-  p.text(line2, pad, 4, { size: size2, color: GREY });
-  return surface.register();
-}
-
-/** Texts the appearances draw (for the glyph check before fonts are embedded). */
-export function appearanceTexts(info: Omit<AppearanceInfo, 'image'>): string[] {
-  return [info.name, `${info.name}（${info.label}）`, `數位簽章 ${info.time}`];
-}
-
-/** Puts the 「本文件未經數位簽章」 stamp on every page, top left. */
-export function addUnsignedMark(doc: PDFDocument, fonts: DocFonts, pages: PDFPage[]): void {
-  const ctx = doc.context;
-  const size = 9.5;
-  const w = fonts.width(UNSIGNED_MARK_TEXT, size) + 12;
-  const h = 17;
-  const surface = new XObjectSurface(ctx, w, h);
-  const p = new Painter(fonts, surface);
-  p.rect(0.6, 0.6, w - 1.2, h - 1.2, { stroke: RED, lineWidth: 1 });
-  p.text(UNSIGNED_MARK_TEXT, 6, 4.6, { size, color: RED });
-  const ap = surface.register();
-  for (const page of pages) {
-    const x = 42;
-    const y = page.getHeight() - 11 - h;
-    const annot = ctx.obj({
-      Type: 'Annot',
-      Subtype: 'Stamp',
-      Rect: [x, y, x + w, y + h],
-      F: 4 | 128, // Print, Locked
-      NM: pdfText(UNSIGNED_MARK_NAME),
-      Contents: pdfText(UNSIGNED_MARK_TEXT),
-      P: page.ref,
-      AP: { N: ap },
-    });
-    annotsOf(doc, page).push(ctx.register(annot));
-  }
-}
-
-/** Removes the unsigned stamps (before the first signature); returns how many were removed. */
-export function removeUnsignedMark(doc: PDFDocument): number {
-  const ctx = doc.context;
-  let removed = 0;
-  const appearances = new Set<PDFRef>();
-  for (const page of doc.getPages()) {
-    const annotsObj = page.node.get(PDFName.of('Annots'));
-    const annots = annotsObj ? ctx.lookup(annotsObj) : undefined;
-    if (!(annots instanceof PDFArray)) continue;
-    for (let i = annots.size() - 1; i >= 0; i--) {
-      const ref = annots.get(i);
-      const a = ctx.lookup(ref);
-      if (!(a instanceof PDFDict)) continue;
-      if (decodeText(a.get(PDFName.of('NM'))) === UNSIGNED_MARK_NAME) {
-        const ap = ctx.lookup(a.get(PDFName.of('AP')));
-        const n = ap instanceof PDFDict ? ap.get(PDFName.of('N')) : undefined;
-        if (n instanceof PDFRef) appearances.add(n);
-        annots.remove(i);
-        if (ref instanceof PDFRef) ctx.delete(ref);
-        removed++;
-      }
-    }
-  }
-  for (const ref of appearances) ctx.delete(ref);
-  return removed;
-}
-

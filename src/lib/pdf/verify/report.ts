@@ -1,0 +1,297 @@
+/**
+ * Verifies a record PDF: every signature (ByteRange, digest, CMS signature, certificate chain
+ * against the company trust list, validity at signing time), what changed after each
+ * signature, the embedded record (form-data.json) and how its procedure revision stands in the
+ * register. Framework-free: the caller passes the bytes, the trust list (PEM strings) and the
+ * register (src/lib/documents/register.ts `readRegister` in Node; the site passes it to the page).
+ */
+import { PDFDocument } from '@cantoo/pdf-lib';
+import type { RecordEnvelope } from '../../record/envelope.ts';
+import { STANDING_LABELS, revisionStanding, type RegisterRevision, type RevisionStanding } from '../../documents/register.ts';
+import { toU8 } from '../../shared/bytes.ts';
+import { FORM_DATA_NAME, readRecord } from '../document/embedded.ts';
+import { PdfError, formatDateTimeZh } from '../errors.ts';
+import type { BinaryData } from '../layout/fonts.ts';
+import { nonPermittedChanges } from './changes.ts';
+import { TRUST_GAP, checkSignature, finish, rawSignatures, type SignatureReport, type VerdictKind } from './signature.ts';
+import { parseTrust } from './trust.ts';
+
+export { FORM_DATA_NAME } from '../document/embedded.ts';
+export { SIGNATURE_STATUS_LABELS, type VerdictKind, type CertificateInfo, type SignatureReport, type SignatureStatus } from './signature.ts';
+export const NOT_OURS_MESSAGE = '此 PDF 不是本手冊產生的記錄';
+
+/** Kept under its earlier name for callers of this module. */
+export const STANDING_LABELS_ZH = STANDING_LABELS;
+
+export interface VerifyReport {
+  /** Has our form-data.json. */
+  ours: boolean;
+  message: string | null;
+  record: RecordEnvelope | null;
+  recordError: string | null;
+  revision: {
+    procedureNumber: string;
+    procedureRevision: string;
+    standing: RevisionStanding;
+    label: string;
+    entry: RegisterRevision | null;
+  } | null;
+  signatures: SignatureReport[];
+  /** Signature fields nobody has signed yet. */
+  unsignedFields: { field: string; role: string }[];
+  fileLength: number;
+  /** Does the last signature cover every byte of the file? null without signatures. */
+  lastSignatureCoversWholeDocument: boolean | null;
+  /** Bytes appended after the last signed revision (0 when it covers the whole file). */
+  bytesAfterLastSignature: number;
+  /** Non-permitted changes in those appended bytes. */
+  changesAfterLastSignature: string[];
+  /**
+   * Passed: ours, readable, the revision known to the register, every signature valid (trusted,
+   * certificate valid at signing) and nothing appended. Always `verdict.kind !== 'bad'`.
+   */
+  ok: boolean;
+  /** The one verdict (page box, sign page, CLI exit status): decideVerdict. */
+  verdict: Verdict;
+  /** Why the sign page refuses to add a signature (zh-TW), or null: cannotSignReason. */
+  cannotSign: string | null;
+  /** The report as zh-TW lines. */
+  summary: string[];
+}
+
+export interface VerifyOptions {
+  /** CA certificates (PEM) the company trusts. */
+  trust: string[];
+  /** The controlled-document register. */
+  register: RegisterRevision[];
+  /** Time for "has the certificate expired since" notes (default now). */
+  now?: Date;
+}
+
+async function load(bytes: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
+}
+
+// ---- the verdict -------------------------------------------------------------------------------
+
+/*
+ * The one verdict on a verified record PDF: the CLI's exit status, the verify page's verdict box
+ * and the sign page's refusal to co-sign all read what is decided here, so they cannot disagree.
+ * The rule is the strict one: a signature counts only if it is intact, its certificate chains to
+ * the company trust list and was valid when signing (an expired certificate fails), the record
+ * is ours and readable, and its procedure revision is known to the register. An unsigned record
+ * passes with a reservation (it proves nothing about later edits, but nothing is wrong with it).
+ */
+export interface Verdict {
+  /** 'bad' exactly when the verification fails (the CLI exits 1). */
+  kind: VerdictKind;
+  /** zh-TW title of the verdict box. */
+  title: string;
+  /** zh-TW reasons, one a line. */
+  lines: string[];
+}
+
+const DO_NOT_TRUST = '請勿採信此文件，並向簽署人查證。';
+
+const who = (list: SignatureReport[]) => list.map((s) => `「${s.role}」（${s.signerName ?? '不明'}）`).join('、');
+
+export function decideVerdict(r: Omit<VerifyReport, 'verdict' | 'ok' | 'summary' | 'cannotSign'>): Verdict {
+  if (!r.ours) {
+    return { kind: 'bad', title: r.message ?? NOT_OURS_MESSAGE, lines: ['檔案內沒有本手冊匯出時內嵌的記錄資料（form-data.json），無法核對其內容及簽章。'] };
+  }
+  const altered = r.signatures.filter((s) => s.status === 'altered');
+  const invalid = r.signatures.filter((s) => s.status === 'invalid');
+  if (altered.length > 0 || r.changesAfterLastSignature.length > 0 || r.bytesAfterLastSignature > 0) {
+    const lines: string[] = [];
+    if (altered.length > 0) lines.push(`${altered.map((s) => `「${s.role}」`).join('、')}的簽章顯示文件在簽署後被修改。`);
+    if (r.bytesAfterLastSignature > 0) lines.push(`最後一個簽章之後，檔案另被加入 ${r.bytesAfterLastSignature} 位元組未經簽章的內容。`);
+    return { kind: 'bad', title: '驗證未通過：文件於簽署後被修改', lines: [...lines, DO_NOT_TRUST] };
+  }
+  if (invalid.length > 0) {
+    return { kind: 'bad', title: '驗證未通過：簽章無效', lines: [...invalid.flatMap((s) => s.problems), DO_NOT_TRUST] };
+  }
+  if (r.recordError || !r.record) {
+    return { kind: 'bad', title: '驗證未通過：內嵌的記錄資料無法讀取', lines: [r.recordError ?? '內嵌的記錄資料無法讀取'] };
+  }
+  // Each failure: its own title (used when it is the only one) and its line.
+  const failures: { title: string; line: string }[] = [];
+  const untrusted = r.signatures.filter((s) => s.status === 'untrusted');
+  const expired = r.signatures.filter((s) => s.status === 'expired');
+  if (untrusted.length > 0) {
+    failures.push({
+      title: `驗證未通過：${TRUST_GAP}`,
+      line: `${TRUST_GAP}：${who(untrusted)}。文件內容自簽署後未被更改，但無法確認簽署人身分屬本公司。`,
+    });
+  }
+  if (expired.length > 0) {
+    failures.push({
+      title: '驗證未通過：簽署時憑證已過期',
+      line: `簽署時憑證已過期：${who(expired)}。過期憑證所作的簽章不視為有效簽章。`,
+    });
+  }
+  if (!r.revision || r.revision.standing === 'unknown') {
+    failures.push({
+      title: '驗證未通過：依據的程序版本不在受控文件清單內',
+      line: r.revision
+        ? `記錄所依據的 ${r.revision.procedureNumber} 第 ${r.revision.procedureRevision} 版不在本手冊的受控文件清單內。`
+        : '記錄未載明所依據的程序版本。',
+    });
+  }
+  if (failures.length > 0) {
+    const lines = failures.map((f) => f.line);
+    if (r.signatures.length === 0) lines.push('本文件未經數位簽章，無法證明內容在匯出後未被更改。');
+    return { kind: 'bad', title: failures.length === 1 ? failures[0].title : '驗證未通過', lines };
+  }
+  if (r.signatures.length === 0) {
+    return { kind: 'warn', title: '文件未經數位簽章', lines: ['本文件未經數位簽章，無法證明內容在匯出後未被更改。'] };
+  }
+  return { kind: 'ok', title: '驗證通過：文件完整，所有簽章有效', lines: ['文件自最後一個簽章後未被更改，簽署人憑證均由公司信任的憑證機構簽發。'] };
+}
+
+/**
+ * Why the sign page refuses to add a signature to this file, or null. Co-signing needs every
+ * existing signature intact and nothing appended after the last; a certificate problem of an
+ * earlier signer does not stop a later one (the verdict still reports it).
+ */
+export function cannotSignReason(r: Omit<VerifyReport, 'verdict' | 'ok' | 'summary' | 'cannotSign'>): string | null {
+  if (!r.ours) return `${r.message ?? NOT_OURS_MESSAGE}，不能在此簽署。請使用本手冊匯出的記錄 PDF。`;
+  if (r.signatures.some((s) => !s.intact) || r.bytesAfterLastSignature > 0) {
+    return '此文件的既有簽章顯示文件在簽署後被修改或簽章無效，不能加簽。請向前一位簽署人索取原本的檔案。';
+  }
+  if (r.unsignedFields.length === 0) return '此文件所有簽署欄都已簽署，沒有可加簽的欄位。';
+  return null;
+}
+
+// ---- the report --------------------------------------------------------------------------------
+
+export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promise<VerifyReport> {
+  const bytes = toU8(pdf);
+  const now = options.now ?? new Date();
+  if (!/%PDF-/.test(String.fromCharCode(...bytes.subarray(0, 1024)))) {
+    throw new PdfError('PDF_UNREADABLE', '此檔案不是 PDF。');
+  }
+  let doc: PDFDocument;
+  try {
+    doc = await load(bytes);
+  } catch {
+    throw new PdfError('PDF_UNREADABLE', '無法讀取此 PDF 檔，檔案可能已損毀。');
+  }
+  const anchors = parseTrust(options.trust);
+  const rec = readRecord(doc);
+  const { signed, unsigned } = rawSignatures(doc);
+  const signatures: SignatureReport[] = [];
+  for (const raw of signed) signatures.push(await checkSignature(bytes, raw, anchors, now));
+  signatures.sort((a, b) => (a.signedLength || Infinity) - (b.signedLength || Infinity));
+
+  // What later revisions changed in what each signature signed.
+  const revisionCache = new Map<number, PDFDocument | null>();
+  const revision = async (length: number) => {
+    if (!revisionCache.has(length)) {
+      try {
+        revisionCache.set(length, await load(bytes.subarray(0, length)));
+      } catch {
+        revisionCache.set(length, null);
+      }
+    }
+    return revisionCache.get(length)!;
+  };
+  for (const s of signatures) {
+    if (s.signedLength === 0 || s.coversWholeDocument || s.status === 'altered') continue;
+    const signedDoc = await revision(s.signedLength);
+    if (!signedDoc) {
+      s.notes.push('無法讀取此簽章所簽署的版本，未能比對其後的修改');
+      continue;
+    }
+    s.laterChanges = nonPermittedChanges(signedDoc, doc);
+    if (s.laterChanges.length > 0) {
+      s.problems.push(`簽署後的修訂更改了：${s.laterChanges.join('、')}`);
+      s.status = 'altered';
+      finish(s);
+    }
+  }
+
+  const located = signatures.filter((s) => s.signedLength > 0);
+  const lastLength = located.length > 0 ? Math.max(...located.map((s) => s.signedLength)) : 0;
+  const lastCovers = signatures.length === 0 ? null : lastLength === bytes.length;
+  // Without any signature whose range fits the file there is no signed revision to measure from.
+  let bytesAfter = located.length === 0 ? 0 : bytes.length - lastLength;
+  let changesAfter: string[] = [];
+  if (bytesAfter > 0 && lastLength > 0) {
+    const tail = bytes.subarray(lastLength);
+    if (tail.every((b) => b === 0x0a || b === 0x0d || b === 0x20 || b === 0x00)) {
+      bytesAfter = 0; // trailing whitespace only
+    } else {
+      const signedDoc = await revision(lastLength);
+      changesAfter = signedDoc ? nonPermittedChanges(signedDoc, doc) : ['（無法比對）'];
+    }
+  }
+
+  let revisionInfo: VerifyReport['revision'] = null;
+  if (rec.record) {
+    const standing = revisionStanding(options.register, rec.record.procedureNumber, rec.record.procedureRevision);
+    revisionInfo = {
+      procedureNumber: rec.record.procedureNumber,
+      procedureRevision: rec.record.procedureRevision,
+      standing,
+      label: STANDING_LABELS_ZH[standing],
+      entry: options.register.find((r) => r.docNumber === rec.record!.procedureNumber && r.revision === rec.record!.procedureRevision) ?? null,
+    };
+  }
+
+  const ours = rec.found;
+  const facts: Omit<VerifyReport, 'verdict' | 'ok' | 'summary' | 'cannotSign'> = {
+    ours,
+    message: ours ? null : NOT_OURS_MESSAGE,
+    record: rec.record,
+    recordError: rec.error,
+    revision: revisionInfo,
+    signatures,
+    unsignedFields: unsigned,
+    fileLength: bytes.length,
+    lastSignatureCoversWholeDocument: lastCovers,
+    bytesAfterLastSignature: bytesAfter,
+    changesAfterLastSignature: changesAfter,
+  };
+  const verdict = decideVerdict(facts);
+  const report: VerifyReport = { ...facts, ok: verdict.kind !== 'bad', verdict, cannotSign: cannotSignReason(facts), summary: [] };
+  report.summary = summarize(report);
+  return report;
+}
+
+/** The report in Chinese, one fact a line. */
+export function summarize(r: VerifyReport): string[] {
+  const out: string[] = [];
+  if (!r.ours) out.push(`${NOT_OURS_MESSAGE}（檔案內沒有 ${FORM_DATA_NAME}）。`);
+  if (r.recordError) out.push(`記錄資料：${r.recordError}。`);
+  if (r.record) {
+    out.push(`記錄：表單 ${r.record.formNumber}（${r.record.form}），版次 ${r.record.formRevision}，匯出於 ${formatDateTimeZh(new Date(r.record.savedAt))}。`);
+  }
+  if (r.revision) {
+    out.push(`依據程序：${r.revision.procedureNumber} 第 ${r.revision.procedureRevision} 版 —— ${r.revision.label}。`);
+  }
+  if (r.signatures.length === 0) out.push('本文件未經數位簽章，無法證明內容在匯出後未被更改。');
+  r.signatures.forEach((s, i) => {
+    const who = s.signerName ?? '（不明）';
+    const when = s.signingTime ? formatDateTimeZh(s.signingTime) : '（未註明時間）';
+    out.push(`簽章 ${i + 1}：${s.role}　${who}　${when}　—— ${s.statusLabel}`);
+    for (const p of s.problems) out.push(`　・${p}`);
+    for (const n of s.notes) out.push(`　・註：${n}`);
+  });
+  for (const u of r.unsignedFields) out.push(`未簽署欄位：${u.role}`);
+  if (r.lastSignatureCoversWholeDocument === true) out.push('最後一個簽章涵蓋整份文件。');
+  if (r.lastSignatureCoversWholeDocument === false) {
+    if (r.bytesAfterLastSignature > 0) {
+      out.push(`警告：最後一個簽章之後，檔案另被附加了 ${r.bytesAfterLastSignature} 位元組的修改，未經任何簽章。`);
+      if (r.changesAfterLastSignature.length > 0) out.push(`　・被更改的內容：${r.changesAfterLastSignature.join('、')}`);
+    } else if (r.signatures.some((s) => s.signedLength > 0)) {
+      out.push('最後一個簽章並未涵蓋整份文件。');
+    } else {
+      out.push('沒有任何簽章的範圍與檔案相符：檔案在簽署後被修改或以其他程式重新存檔。');
+    }
+  }
+  if (!r.ok) out.push('結論：驗證未通過，請勿採信此文件，並向簽署人或管理員查證。');
+  else if (r.signatures.length === 0) out.push('結論：記錄可讀取，依據的程序版本有效；但文件未經數位簽章。');
+  else out.push('結論：文件完整，所有簽章有效。');
+  return out;
+}
+
