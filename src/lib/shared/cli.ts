@@ -15,12 +15,11 @@ export const EXIT_USAGE = 2;
 
 /** An error meant for the user: its message is zh-TW and complete; the runner prints only that. */
 export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT_USAGE,
-  ) {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number = EXIT_USAGE) {
     super(message);
     this.name = 'CliError';
+    this.exitCode = exitCode;
   }
 }
 
