@@ -95,7 +95,7 @@ describe('two tabs on one form', () => {
 
     // Tab A types again: B's text must survive, and so must A's.
     await who(a).fill('甲分頁再修改');
-    await expect.poll(() => status(a).textContent()).toMatch(/^此草稿已在另一個分頁修改；本分頁的內容已另存為新草稿 \d{2}:\d{2}:\d{2}，兩份都已保存。$/);
+    await expect.poll(() => status(a).textContent(), { timeout: 20_000 }).toMatch(/^此草稿已在另一個分頁修改；本分頁的內容已另存為新草稿 \d{2}:\d{2}:\d{2}，兩份都已保存。$/);
     const saved = await a.evaluate(() =>
       Object.keys(localStorage)
         .filter((k) => k.startsWith('sop-handbook:draft:qr-gr-036:'))
