@@ -5,7 +5,7 @@ import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeClauseAnchors } from './src/lib/documents/clauses.ts';
-import { CONTENT_SECURITY_POLICY } from './src/lib/csp.ts';
+import { CONTENT_SECURITY_POLICY, HOSTING_HEADERS } from './src/lib/csp.ts';
 import { OFFLINE_HEAD } from './src/lib/offline/head.ts';
 import { readProcedures } from './src/lib/procedures-files.ts';
 
@@ -15,6 +15,9 @@ const procedures = readProcedures(fileURLToPath(new URL('./content/sops/', impor
 export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'always',
+  // `astro preview` (npm start) sends the headers a host must send; public/_headers and
+  // hosting/nginx-headers.conf carry the same for other hosts.
+  server: { headers: { ...HOSTING_HEADERS } },
   markdown: { processor: unified({ rehypePlugins: [rehypeClauseAnchors] }) },
   integrations: [
     starlight({

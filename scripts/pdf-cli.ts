@@ -14,8 +14,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CliError, readInputFile, runCli, writeOutputFile } from '../src/lib/shared/cli.ts';
+import { RECORD_FILE_MAX_BYTES, readRecordJson } from '../src/lib/record/file.ts';
 import { PdfError, addSignature, exportRecordPdf, exportSignedRecordPdf, readPkcs12, type SignRequest } from '../src/lib/pdf/index.ts';
-import { REPO_ROOT, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
+import { REPO_ROOT, listFormIds, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
 import { envelopeFor, isRecordEnvelope, type RecordEnvelope } from '../src/lib/record/envelope.ts';
 import { readRegister } from '../src/lib/documents/register-files.ts';
 import { effectiveRevision } from '../src/lib/documents/register.ts';
@@ -70,14 +72,13 @@ function readArgs(argv: string[]): Args {
   }
 }
 
+/** Ends the run with a zh-TW message (runCli prints it; no stack trace). */
 function fail(message: string, code = 2): never {
-  console.error(message);
-  process.exit(code);
+  throw new CliError(message, code);
 }
 
 function readFileOr(path: string, what: string): Buffer {
-  if (!existsSync(path)) fail(`找不到${what}：${path}`);
-  return readFileSync(path);
+  return readInputFile(path, what);
 }
 
 /** The password is the file's first line (a trailing newline is not part of it). */
@@ -122,14 +123,20 @@ async function exportCommand(args: Args): Promise<void> {
   const out = args.values.out;
   if (!formId || !recordPath || !out) fail(USAGE);
   const schemasDir = resolve(args.values.schemas ?? join(REPO_ROOT, 'schemas'));
+  // Only a form id that names a schema in the folder is resolved: 「../」 and paths never reach the file system.
+  const known = listFormIds(schemasDir);
+  if (!known.includes(formId)) fail(`沒有表單「${formId}」。可用的表單代號：${known.join('、')}`);
   const form = loadFormDefinition(formId, schemasDir);
   const x = form.meta;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileOr(recordPath, '記錄檔').toString('utf8').replace(/^\uFEFF/, ''));
-  } catch {
-    fail(`記錄檔不是有效的 JSON：${recordPath}`);
+  const roles = x.signatures.map((s) => s.role);
+  const role = args.values.role;
+  if (args.values.sign && role && !roles.includes(role)) {
+    fail(`表單「${formId}」沒有「${role}」這個簽署角色。可用的角色：${x.signatures.map((s) => `${s.label}（${s.role}）`).join('、')}`);
   }
+  // The same reading as an import on the site: size limit, strict UTF-8, finite numbers.
+  const read = readRecordJson(readInputFile(recordPath, '記錄檔', RECORD_FILE_MAX_BYTES));
+  if (!read.ok) fail(`記錄檔「${recordPath}」：${read.error}。`);
+  const json: unknown = read.value;
   let record: RecordEnvelope;
   if (isRecordEnvelope(json)) {
     record = json;
@@ -153,7 +160,7 @@ async function exportCommand(args: Args): Promise<void> {
   const sign = await signRequest(args);
   const input = { form, record, fonts: nodeFonts() };
   const pdf = sign ? await exportSignedRecordPdf(input, sign) : await exportRecordPdf(input);
-  writeFileSync(out, pdf);
+  writeOutputFile(out, pdf);
   console.log(`已產生 ${out}（${pdf.length.toLocaleString('en')} 位元組）${sign ? `，已由 ${sign.signer.name} 以「${sign.role}」身分數位簽署` : '，未經數位簽章'}。`);
 }
 
@@ -164,7 +171,7 @@ async function addSignatureCommand(args: Args): Promise<void> {
   const sign = await signRequest(args);
   if (!sign) fail(`加簽時必須以 --sign 指定憑證檔。\n${USAGE}`);
   const pdf = await addSignature(readFileOr(input, 'PDF 檔'), sign);
-  writeFileSync(out, pdf);
+  writeOutputFile(out, pdf);
   console.log(`已產生 ${out}（${pdf.length.toLocaleString('en')} 位元組），${sign.signer.name} 以「${sign.role}」身分加簽（原有簽章保持不變）。`);
 }
 
@@ -183,4 +190,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+await runCli(main);

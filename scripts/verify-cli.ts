@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CliError, EXIT_FAILED, readInputFile, runCli } from '../src/lib/shared/cli.ts';
 import { PdfError, formatDateTimeZh, verifyPdf } from '../src/lib/pdf/index.ts';
 import { REPO_ROOT, loadTrustList } from '../src/lib/pdf/node.ts';
 import { readRegister } from '../src/lib/documents/register-files.ts';
@@ -29,9 +30,9 @@ async function main(): Promise<number> {
         help: { type: 'boolean', short: 'h' },
       },
     });
-  } catch {
-    console.error(USAGE);
-    return 2;
+  } catch (e) {
+    const option = /'(-[^' ]+)/.exec(e instanceof Error ? e.message : '')?.[1];
+    throw new CliError(`無法識別的選項${option ? ` ${option}` : ''}。\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -46,10 +47,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  if (!existsSync(file)) {
-    console.error(`找不到檔案：${file}`);
-    return 2;
-  }
+  const bytes = readInputFile(file, 'PDF 檔');
   if (!existsSync(trustPath)) {
     console.error(`找不到信任清單：${trustPath}`);
     return 2;
@@ -58,13 +56,11 @@ async function main(): Promise<number> {
   const register = existsSync(sops) ? readRegister(sops) : [];
   let report;
   try {
-    report = await verifyPdf(readFileSync(file), { trust, register });
+    report = await verifyPdf(bytes, { trust, register });
   } catch (e) {
-    if (e instanceof PdfError) {
-      console.error(`錯誤：${e.message}`);
-      return 1;
-    }
-    throw e;
+    if (e instanceof PdfError) throw new CliError(`錯誤：${e.message}`, EXIT_FAILED);
+    // A file pdf-lib cannot parse (broken objects appended, say) does not verify: say so, no stack.
+    throw new CliError(`無法驗證「${file}」：PDF 檔結構損壞，無法讀取。`, EXIT_FAILED);
   }
   if (json) {
     console.log(JSON.stringify(report, null, 2));
@@ -93,4 +89,4 @@ async function main(): Promise<number> {
   return report.verdict.kind === 'bad' ? 1 : 0;
 }
 
-process.exitCode = await main();
+await runCli(main);

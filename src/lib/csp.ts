@@ -16,3 +16,16 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
   "form-action 'self'",
 ].join('; ');
+
+/**
+ * The headers the host must send with every response. A <meta> policy cannot carry
+ * frame-ancestors (browsers ignore it there), so only these stop another site from framing
+ * /sign/ and tricking a signer into clicking (clickjacking). X-Frame-Options says the same to
+ * browsers that predate frame-ancestors.
+ */
+export const HOSTING_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};

@@ -523,8 +523,10 @@ describe('security and accessibility', () => {
 
     await submit(page);
     await expect(summary(page).locator('li').first().textContent()).resolves.toContain('「編號」：必須填寫');
-    // A missing group is named by its own title.
-    expect(await summary(page).locator('li').allTextContents()).toContain('「簽署」：必須填寫');
+    // A missing signature group says which signature (issue 15: 「「簽署」：必須填寫」 did not).
+    const listed = await summary(page).locator('li').allTextContents();
+    expect(listed).toContain('「登記人簽署」：必須填寫');
+    expect(listed).not.toContain('「簽署」：必須填寫');
     await choose(form(page), '是否造成業戶利益受損', '是');
     await page.getByRole('button', { name: '填入範例' }).click().catch(() => {});
     expect(await cspEvents()).toEqual([]);

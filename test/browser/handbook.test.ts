@@ -135,6 +135,36 @@ describe('search in Chinese', () => {
     await close();
   });
 
+  it('the search dialog speaks Chinese: result count, load more, clear, its label and no results', async () => {
+    const { page, close } = await session();
+    await page.goto(`${site}/`);
+    await page.getByRole('button', { name: '搜尋' }).click();
+    const dialog = page.locator('site-search dialog');
+    const input = page.locator('.pagefind-ui__search-input');
+    await input.fill('違章');
+    const message = page.locator('.pagefind-ui__message');
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/^「違章」共 \d+ 筆結果$/);
+    const count = Number(/共 (\d+) 筆/.exec((await message.textContent())!)![1]);
+    // Pagefind shows five pages at a time: more than five offer the next ones.
+    expect(count).toBeGreaterThan(5);
+    await expect(page.locator('.pagefind-ui__button').textContent()).resolves.toBe('載入更多結果');
+    await expect(page.locator('.pagefind-ui__search-clear').textContent()).resolves.toBe('清除');
+    await expect(page.getByRole('search').getAttribute('aria-label')).resolves.toBe('搜尋本手冊');
+    await expect(dialog.getAttribute('aria-label')).resolves.toBe('搜尋');
+    await input.fill('qzxv');
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toBe('找不到「qzxv」的結果');
+    // Nothing of Pagefind's English interface is left in the dialog's own words.
+    const chrome = await dialog.evaluate((d) =>
+      [...d.querySelectorAll('button, .pagefind-ui__message, [aria-label], [placeholder]')].flatMap((e) => [
+        e.textContent ?? '',
+        e.getAttribute('aria-label') ?? '',
+        e.getAttribute('placeholder') ?? '',
+      ]),
+    );
+    expect(chrome.join(' ')).not.toMatch(/results|Clear|Load more|Search this site|Searching/i);
+    await close();
+  });
+
   it('a draft is labelled as such in results', async () => {
     const { page, close } = await session();
     await page.goto(`${site}/`);

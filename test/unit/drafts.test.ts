@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { MemoryStorage, discardDraft, listDrafts, loadDraft, saveDraft } from '../../src/lib/record/drafts.ts';
+import { describe, expect, it, test } from 'vitest';
+import { MemoryStorage, discardDraft, listDrafts, loadDraft, saveDraft, saveDraftIfUnchanged, storedDraftText } from '../../src/lib/record/drafts.ts';
 
 describe('drafts', () => {
   it('saves, lists newest first, loads and discards', () => {
@@ -27,5 +27,25 @@ describe('drafts', () => {
       throw new Error('QuotaExceededError');
     };
     expect(() => saveDraft(s, { id: 'a', formId: 'f', label: '', data: {} })).toThrow('瀏覽器儲存空間已滿');
+  });
+});
+
+describe('two tabs on one draft (issue 15)', () => {
+  test('a save over another tab’s newer text is refused, so the caller keeps both', () => {
+    const storage = new MemoryStorage();
+    const base = { id: 'd1', formId: 'qr-gr-036', label: 'x' };
+    const a1 = saveDraftIfUnchanged(storage, { ...base, data: { who: 'A' } }, null);
+    expect('conflict' in a1).toBe(false);
+    const seenByA = (a1 as { text: string }).text;
+    // Tab B resumed the draft (read the stored text) and saved its typing.
+    const seenByB = storedDraftText(storage, 'qr-gr-036', 'd1');
+    const b1 = saveDraftIfUnchanged(storage, { ...base, data: { who: 'B' } }, seenByB);
+    expect('conflict' in b1).toBe(false);
+    // Tab A saves again: what it last saw is no longer stored, so nothing is written.
+    expect(saveDraftIfUnchanged(storage, { ...base, data: { who: 'A2' } }, seenByA)).toEqual({ conflict: true });
+    expect(loadDraft(storage, 'qr-gr-036', 'd1')!.data).toEqual({ who: 'B' });
+    // A tab saving over its own last write goes through.
+    const b2 = saveDraftIfUnchanged(storage, { ...base, data: { who: 'B2' } }, (b1 as { text: string }).text);
+    expect('conflict' in b2).toBe(false);
   });
 });

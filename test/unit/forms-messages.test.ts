@@ -21,12 +21,25 @@ describe('fieldTitle', () => {
     expect(fieldTitle(getFormSchema('complaint-monthly-stats'), '/byChannel/phone')).toBe('按投訴方式・來電');
   });
 
-  test('a container (「簽署」) names itself, though not its fields', () => {
+  test('a container (「簽署」) names itself, though not its fields; a missing one says which signature', () => {
     expect(fieldTitle(getFormSchema('archive-catalogue'), '/signatures')).toBe('簽署');
     expect(fieldTitle(getFormSchema('archive-catalogue'), '/signatures/compiler')).not.toContain('簽署・');
     const d = getExample('archive-catalogue');
     delete d.signatures;
-    expect(validateRecord('archive-catalogue', d).errors.map((e) => e.message)).toEqual(['「簽署」：必須填寫']);
+    // Issue 15: 「「簽署」：必須填寫」 did not say which signature.
+    const errors = validateRecord('archive-catalogue', d).errors;
+    expect(errors.map((e) => e.message)).toEqual(['「登記人簽署」：必須填寫']);
+    expect(errors[0].path).toBe('/signatures/compiler');
+  });
+
+  test('a rule requiring a missing group names the signatures the rule asks for', () => {
+    const d = getExample('internal-coordination');
+    delete d.signatures;
+    expect(validateRecord('internal-coordination', d).errors.map((e) => e.message.replace(/：.*$/, ''))).toEqual([
+      '「接收部門員工簽字確認」',
+      '「驗證人簽署」',
+      '「發出人簽署」',
+    ]);
   });
 
   test('schemaAtPath follows properties and items', () => {
@@ -54,11 +67,17 @@ describe('generic messages name the field title', () => {
     expect(messages('archive-catalogue', d)).toEqual(['「樓座」：必須填寫', '「第 2 列 房號」：必須填寫']);
   });
 
+  test('a date-time typed with an impossible year (kept as typed by the form) gets the date-time message, not 「應為文字」', () => {
+    const d = getExample('complaint-intake');
+    Object.assign(d, { receivedAt: '20266-03-10T14:20' });
+    expect(messages('complaint-intake', d)).toEqual(['「受理日期時間」：日期時間無效，請檢查年、月、日及時間（年份應為四位數字）']);
+  });
+
   test('formats, patterns and x-messages', () => {
     const d = getExample('complaint-intake');
     Object.assign(d, { receivedAt: '2026-02-29T09:00:00+08:00', archivedOn: '2026/03/09', phone: '電話 5550', ownerName: '   ' });
     expect(messages('complaint-intake', d)).toEqual([
-      '「受理日期時間」：日期時間格式不正確（應為日期及時間，並含時區）',
+      '「受理日期時間」：日期時間無效，請檢查年、月、日及時間（年份應為四位數字）',
       '「業戶姓名」：不可只填空白',
       '「聯絡電話」：請填寫電話號碼，例如 5550 0123',
       '「存檔日期」：日期格式不正確（應為 YYYY-MM-DD）',

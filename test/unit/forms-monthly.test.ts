@@ -129,3 +129,30 @@ describe('mergeMonthlyStats', () => {
     expect(mergeMonthlyStats({ analysis: 'x' }, stats).status).toBe('closed');
   });
 });
+
+describe('values that are not the form’s options (issue 15)', () => {
+  const record = (no: string, channel: unknown, category: unknown) => ({
+    intakeNo: no,
+    receivedAt: '2026-03-10T10:00:00+08:00',
+    channel,
+    category,
+    isMajor: false,
+    resolved: true,
+  });
+
+  test('「toString」 and 「constructor」 are not counted as keys: the records go to 其他 with a note', () => {
+    const r = complaintMonthlyStats([record('TS-2026-0101', 'toString', 'constructor'), record('TS-2026-0102', '__proto__', 'hasOwnProperty')], '2026-03');
+    expect(r.data.total).toBe(2);
+    expect(r.data.byChannel).toEqual({ phone: 0, visit: 0, written: 0, other: 2 });
+    expect(Object.keys(r.data.byCategory)).not.toContain('constructor');
+    expect(r.data.byCategory.other).toBe(2);
+    expect(Object.getPrototypeOf(r.data.byChannel)).toBe(Object.prototype);
+    expect(r.notes).toEqual([
+      'TS-2026-0101：投訴方式「toString」不是表單的選項，不予採用，計入「其他」',
+      'TS-2026-0101：投訴類別「constructor」不是表單的選項，不予採用，計入「其他」',
+      'TS-2026-0102：投訴方式「__proto__」不是表單的選項，不予採用，計入「其他」',
+      'TS-2026-0102：投訴類別「hasOwnProperty」不是表單的選項，不予採用，計入「其他」',
+    ]);
+    expect(validateRecord('complaint-monthly-stats', r.data)).toEqual({ valid: true, errors: [] });
+  });
+});

@@ -74,7 +74,8 @@ const CASES: Case[] = [
     satisfies: (d) => { d.status = 'open'; delete d.signatures.owner; delete d.ownerOpinion; } },
 
   // 月度投訴統計分析
-  { form: 'complaint-monthly-stats', rule: 'complaint-monthly-stats/sums', path: '/total', title: '投訴總數',
+  // Issue 15: a sum error sits on the figures that do not add up, not on the total.
+  { form: 'complaint-monthly-stats', rule: 'complaint-monthly-stats/sums', path: '/byCategory', title: '按投訴類別',
     breaks: (d) => { d.byCategory.other = 1; },
     satisfies: (d) => { d.byCategory.other = 1; d.byCategory.neighbours = 0; } },
   { form: 'complaint-monthly-stats', rule: 'complaint-monthly-stats/report', path: '/analysis', title: '分析',
@@ -117,6 +118,13 @@ const CASES: Case[] = [
   { form: 'violation-record', rule: 'violation-record/lawsuit-ground', path: '/lawsuitGround', title: '提起訴訟的理由',
     breaks: (d) => { d.measures.push('lawsuit'); d.lawyerLetterSentOn = '2026-03-20'; },
     satisfies: (d) => { d.measures.push('lawsuit'); d.lawyerLetterSentOn = '2026-03-20'; d.lawsuitGround = 'refusedFees'; } },
+  // 整改期限 on the discovery day passes; the day before fails, also for a report just after midnight (UTC+8).
+  { form: 'violation-record', rule: 'violation-record/rectify-after-report', path: '/rectifyBy', title: '整改期限',
+    breaks: (d) => { d.rectifyBy = '2026-03-09'; },
+    satisfies: (d) => { d.rectifyBy = '2026-03-10'; } },
+  { form: 'violation-record', rule: 'violation-record/rectify-after-report', path: '/rectifyBy', title: '整改期限',
+    breaks: (d) => { d.reportedAt = '2026-03-10T00:00:00+08:00'; d.rectifyBy = '2026-03-09'; },
+    satisfies: (d) => { d.reportedAt = '2026-03-10T23:59:00+08:00'; d.rectifyBy = '2026-03-10'; } },
   { form: 'violation-record', rule: 'violation-record/lawyer-letter-first', path: '/lawyerLetterSentOn', title: '律師函發出日期',
     breaks: (d) => { d.measures.push('lawsuit'); d.lawsuitGround = 'seriousArrears'; },
     satisfies: (d) => { d.measures.push('lawsuit'); d.lawsuitGround = 'seriousArrears'; d.lawyerLetterSentOn = '2026-03-20'; } },
@@ -138,6 +146,13 @@ const CASES: Case[] = [
   { form: 'violation-record', rule: 'violation-record/charges-finance', path: '/financeSubmittedOn', title: '原件報財務部日期',
     breaks: (d) => { d.involvesCharges = true; d.amount = 320; },
     satisfies: (d) => { d.involvesCharges = true; d.amount = 320; d.financeSubmittedOn = '2026-03-31'; } },
+  // 4.4.6 「每月月底」: the last seven days of the month (README, decisions); February follows leap years.
+  { form: 'violation-record', rule: 'violation-record/finance-month-end', path: '/financeSubmittedOn', title: '原件報財務部日期',
+    breaks: (d) => { d.involvesCharges = true; d.amount = 320; d.financeSubmittedOn = '2026-03-15'; },
+    satisfies: (d) => { d.involvesCharges = true; d.amount = 320; d.financeSubmittedOn = '2026-03-25'; } },
+  { form: 'violation-record', rule: 'violation-record/finance-month-end', path: '/financeSubmittedOn', title: '原件報財務部日期',
+    breaks: (d) => { d.involvesCharges = true; d.amount = 320; d.financeSubmittedOn = '2028-02-22'; },
+    satisfies: (d) => { d.involvesCharges = true; d.amount = 320; d.financeSubmittedOn = '2027-02-22'; } },
   { form: 'violation-record', rule: 'violation-record/close', path: '/outcome', title: '處理結果',
     breaks: (d) => { delete d.outcome; },
     satisfies: (d) => { d.status = 'open'; delete d.outcome; delete d.reconciliation; } },
@@ -284,7 +299,7 @@ const CASES: Case[] = [
     satisfies: (d) => { d.method = 'phone'; delete d.signatures.owner; } },
 
   // 回訪用戶月統計
-  { form: 'follow-up-monthly-stats', rule: 'follow-up-monthly-stats/sums', path: '/total', title: '回訪數',
+  { form: 'follow-up-monthly-stats', rule: 'follow-up-monthly-stats/sums', path: '/satisfaction', title: '滿意度',
     breaks: (d) => { d.total = 5; d.satisfactionRate = 60; },
     satisfies: (d) => { d.total = 5; d.satisfaction.dissatisfied = 2; d.byMethod.phone = 2; d.satisfactionRate = 60; } },
   { form: 'follow-up-monthly-stats', rule: 'follow-up-monthly-stats/rate', path: '/satisfactionRate', title: '滿意率（%）',

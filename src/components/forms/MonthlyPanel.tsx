@@ -8,6 +8,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { complaintMonthlyStats, followUpMonthlyStats, type MonthlyResult } from '../../lib/record/monthly.ts';
 import { getFormMeta } from '../../lib/forms/definition/index.ts';
 import FileInput from '../FileInput.tsx';
+import { readRecordJson, recordFileTooLarge } from '../../lib/record/file.ts';
 
 export type StatsFormId = 'complaint-monthly-stats' | 'follow-up-monthly-stats';
 
@@ -57,11 +58,19 @@ export default function MonthlyPanel({ formId, initialMonth, onComputed }: Props
       const names: string[] = [];
       const unreadable: string[] = [];
       for (const file of files) {
-        try {
-          records.push(JSON.parse((await file.text()).replace(/^\uFEFF/, '')));
+        // The same checks as an import: size before reading, strict UTF-8, finite numbers.
+        const tooLarge = recordFileTooLarge(file.size);
+        const read = tooLarge
+          ? { ok: false as const, error: tooLarge }
+          : await file.arrayBuffer().then(
+              (b) => readRecordJson(new Uint8Array(b)),
+              () => ({ ok: false as const, error: '未能讀取檔案' }),
+            );
+        if (read.ok) {
+          records.push(read.value);
           names.push(file.name);
-        } catch {
-          unreadable.push(`${file.name}：檔案不是有效的 JSON，未計入`);
+        } else {
+          unreadable.push(`${file.name}：${read.error}，未計入`);
         }
       }
       const result: MonthlyResult<object> =

@@ -14,6 +14,7 @@ import type { RecordEnvelope } from '../../lib/record/envelope.ts';
 import { loadRecordValidator, type RecordValidator } from '../../lib/forms/validation/validator.ts';
 import { applyDerived } from '../../lib/forms/derive.ts';
 import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../lib/record/envelope.ts';
+import { recordFileTooLarge } from '../../lib/record/file.ts';
 import { getExample, getFormMeta, type FormDefinition } from '../../lib/forms/definition/index.ts';
 import { localDateTime, type Draft } from '../../lib/record/drafts.ts';
 import { mergeMonthlyStats } from '../../lib/record/monthly.ts';
@@ -196,14 +197,20 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
 
   const importFile = async (file: File) => {
     if (!validator) return;
-    let text: string;
+    // Refused before reading: a 50 MB file must not be loaded at all.
+    const tooLarge = recordFileTooLarge(file.size);
+    if (tooLarge) {
+      say('error', `未能匯入「${file.name}」：${tooLarge}。目前表單內容未有改動。`);
+      return;
+    }
+    let bytes: Uint8Array;
     try {
-      text = await file.text();
+      bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
       say('error', `未能讀取「${file.name}」。目前表單內容未有改動。`);
       return;
     }
-    const result = parseRecordFile(text, formId, validator, procedureRevision);
+    const result = parseRecordFile(bytes, formId, validator, procedureRevision);
     if (!result.ok) {
       say('error', `未能匯入「${file.name}」：${result.error}。目前表單內容未有改動。`, result.errors.map((e) => e.message));
       return;

@@ -17,7 +17,8 @@ import {
   hasContent,
   listDrafts,
   newDraftId,
-  saveDraft,
+  saveDraftIfUnchanged,
+  storedDraftText,
   type Draft,
   type DraftStorage,
 } from '../../lib/record/drafts.ts';
@@ -47,7 +48,8 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
   const [saveStatus, setSaveStatus] = useState('');
   const storageRef = useRef<DraftStorage | null>(null);
   const dataRef = useRef(data);
-  const draft = useRef<{ id: string; createdAt?: string; dirty: boolean; saved: boolean }>({ id: '', dirty: false, saved: false });
+  /** `seen`: the draft's stored text when this tab last wrote or read it, to notice another tab's writes. */
+  const draft = useRef<{ id: string; createdAt?: string; dirty: boolean; saved: boolean; seen: string | null }>({ id: '', dirty: false, saved: false, seen: null });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const refreshDrafts = useCallback(() => {
@@ -56,7 +58,7 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
 
   // The drafts kept in this browser.
   useEffect(() => {
-    draft.current = { id: newDraftId(), dirty: false, saved: false };
+    draft.current = { id: newDraftId(), dirty: false, saved: false, seen: null };
     const { storage, persistent: p } = draftStorage();
     storageRef.current = storage;
     setPersistent(p);
@@ -75,26 +77,44 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
     const current = plainData(dataRef.current);
     if (!d.saved && !hasContent(current)) return;
     try {
-      const saved = saveDraft(storage, {
-        id: d.id,
-        formId: draftKey,
-        label: draftLabel(formDefinition(formId), current),
-        data: current,
-        ...(d.createdAt ? { createdAt: d.createdAt } : {}),
-      });
-      d.createdAt = saved.createdAt;
+      const label = draftLabel(formDefinition(formId), current);
+      let result = saveDraftIfUnchanged(storage, { id: d.id, formId: draftKey, label, data: current, ...(d.createdAt ? { createdAt: d.createdAt } : {}) }, d.seen);
+      let forked = false;
+      if ('conflict' in result) {
+        // Another tab saved this draft meanwhile: keep its text and this tab's as two drafts.
+        d.id = newDraftId();
+        d.createdAt = undefined;
+        result = saveDraftIfUnchanged(storage, { id: d.id, formId: draftKey, label, data: current }, null);
+        forked = true;
+      }
+      if ('conflict' in result) throw new Error('草稿未能保存，請重試。');
+      d.createdAt = result.saved.createdAt;
+      d.seen = result.text;
       d.saved = true;
       d.dirty = false;
-      setSaveStatus(`草稿已自動保存 ${clockTime(new Date(saved.updatedAt))}`);
+      const time = clockTime(new Date(result.saved.updatedAt));
+      setSaveStatus(
+        forked ? `此草稿已在另一個分頁修改；本分頁的內容已另存為新草稿 ${time}，兩份都已保存。` : `草稿已自動保存 ${time}`,
+      );
+      if (forked) refreshDrafts();
     } catch (e) {
       setSaveStatus((e as Error).message);
     }
-  }, [formId, draftKey, validator]);
+  }, [formId, draftKey, validator, refreshDrafts]);
 
   const scheduleSave = useCallback(() => {
     clearTimeout(timer.current);
     timer.current = setTimeout(flushSave, AUTOSAVE_MS);
   }, [flushSave]);
+
+  // Another tab's saves show in this tab's draft list.
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === null || e.key.includes(`:${formId}:`)) refreshDrafts();
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [formId, refreshDrafts]);
 
   // A reload or a closed tab within the debounce window still keeps what was typed.
   useEffect(() => {
@@ -112,7 +132,10 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
   const replaceRecord = useCallback(
     (next: Record<string, unknown>, opts: ReplaceOptions) => {
       const derived = applyDerived(formId, next).data;
-      draft.current = { id: opts.draftId ?? newDraftId(), createdAt: opts.createdAt, dirty: opts.dirty, saved: !!opts.draftId };
+      const id = opts.draftId ?? newDraftId();
+      // Resuming reads what is stored now; staying on this tab's draft keeps what it last saw.
+      const seen = !opts.draftId ? null : id === draft.current.id ? draft.current.seen : storageRef.current ? storedDraftText(storageRef.current, draftKey, id) : null;
+      draft.current = { id, createdAt: opts.createdAt, dirty: opts.dirty, saved: !!opts.draftId, seen };
       dataRef.current = derived;
       setData(derived);
       setSaveStatus('');

@@ -65,6 +65,31 @@ export function saveDraft<D>(
   return saved;
 }
 
+/** The stored text of a draft (what another tab would have to change), or null. */
+export function storedDraftText(storage: DraftStorage, formId: string, id: string): string | null {
+  return storage.getItem(keyOf(formId, id));
+}
+
+export type GuardedSave<D> = { saved: Draft<D>; text: string } | { conflict: true };
+
+/**
+ * Saves unless another tab changed the draft since this tab last wrote or read it: `lastSeen` is the
+ * stored text then (null when this tab has not seen it stored). Two tabs on one draft would
+ * otherwise each overwrite the other's typing; on a conflict nothing is written and the caller saves
+ * its record as a new draft, so both are kept.
+ */
+export function saveDraftIfUnchanged<D>(
+  storage: DraftStorage,
+  draft: Omit<Draft<D>, 'createdAt' | 'updatedAt'> & { createdAt?: string },
+  lastSeen: string | null,
+  now = new Date(),
+): GuardedSave<D> {
+  const current = storedDraftText(storage, draft.formId, draft.id);
+  if (current !== null && current !== lastSeen) return { conflict: true };
+  const saved = saveDraft(storage, draft, now);
+  return { saved, text: storedDraftText(storage, draft.formId, draft.id) ?? JSON.stringify(saved) };
+}
+
 export function discardDraft(storage: DraftStorage, formId: string, id: string): void {
   storage.removeItem(keyOf(formId, id));
 }

@@ -10,6 +10,7 @@ import type { FormId, ProcedureId } from '../procedures.ts';
 import type { ZhError } from '../forms/validation/messages.ts';
 import { getFormMeta, isFormId, type FormMeta } from '../forms/definition/index.ts';
 import type { ValidationResult } from '../forms/validation/validator.ts';
+import { readRecordJson } from './file.ts';
 
 export const RECORD_FORMAT = 'property-sop-handbook/record@1';
 
@@ -61,7 +62,8 @@ type Validate = ((data: unknown) => ValidationResult) | { validate(data: unknown
 const fail = (error: string, errors: ZhError[] = []): ImportResult => ({ ok: false, error, errors });
 
 /**
- * Parses an imported file's text as a record of `formId`:
+ * Parses an imported file (its bytes, or text) as a record of `formId`:
+ *  - over the size limit, not UTF-8, or holding a number such as 1e999 → file.ts's refusal
  *  - not JSON → 「檔案不是有效的 JSON」
  *  - not a record file of this handbook → 「檔案不是本手冊匯出的記錄」
  *  - another form's record → 「此檔案是「X」的記錄，不是「Y」」
@@ -69,14 +71,11 @@ const fail = (error: string, errors: ZhError[] = []): ImportResult => ({ ok: fal
  * A record filled under another form revision or form number, or (when the revision in force is
  * given) under another procedure revision, is accepted with a warning.
  */
-export function parseRecordFile(text: string, formId: FormId, validator: Validate, procedureRevision?: string): ImportResult {
+export function parseRecordFile(file: Uint8Array | string, formId: FormId, validator: Validate, procedureRevision?: string): ImportResult {
   const expected = getFormMeta(formId);
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return fail('檔案不是有效的 JSON');
-  }
+  const read = readRecordJson(typeof file === 'string' ? new TextEncoder().encode(file) : file);
+  if (!read.ok) return fail(read.error);
+  const value = read.value;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return fail('檔案不是本手冊匯出的記錄');
   const env = value as Partial<RecordEnvelope> & Record<string, unknown>;
   if (env.format !== RECORD_FORMAT) return fail('檔案不是本手冊匯出的記錄');

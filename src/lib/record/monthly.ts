@@ -138,31 +138,40 @@ export function complaintMonthlyStats(records: readonly unknown[], month: string
   const schema = getFormSchema('complaint-intake');
   const categories = (schema.properties?.category?.oneOf ?? []).map((o) => String(o.const));
   const notes: string[] = [];
+  // Counted in Maps keyed by the form's own options: a value such as "toString" or "constructor"
+  // is not an option, whatever Object.prototype holds, and is never used as a key.
+  const channels = new Map<string, number>(['phone', 'visit', 'written', 'other'].map((c) => [c, 0]));
+  const byCategory = new Map<string, number>(categories.map((c) => [c, 0]));
+  const bucket = (counts: Map<string, number>, value: unknown, field: string, recordNo: string) => {
+    let key = 'other';
+    if (typeof value === 'string' && counts.has(value)) key = value;
+    else if (value === undefined || value === null || value === '') notes.push(`${recordNo}：未填${field}，計入「其他」`);
+    else notes.push(`${recordNo}：${field}「${String(value)}」不是表單的選項，不予採用，計入「其他」`);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  const bySeverity = { major: 0, general: 0 };
+  const byOutcome = { resolved: 0, unresolved: 0 };
+  for (const { recordNo, data: r } of chosen) {
+    bucket(channels, r.channel, '投訴方式', recordNo);
+    bucket(byCategory, r.category, '投訴類別', recordNo);
+    if (r.isMajor === true) bySeverity.major++;
+    else {
+      if (r.isMajor !== false) notes.push(`${recordNo}：未填是否重大投訴，計入「一般投訴」`);
+      bySeverity.general++;
+    }
+    if (r.resolved === true) byOutcome.resolved++;
+    else byOutcome.unresolved++;
+  }
   const data: ComplaintMonthlyStats = {
     month,
     total: chosen.length,
-    byChannel: { phone: 0, visit: 0, written: 0, other: 0 },
-    byCategory: Object.fromEntries(categories.map((c) => [c, 0])),
-    bySeverity: { major: 0, general: 0 },
-    byOutcome: { resolved: 0, unresolved: 0 },
+    byChannel: Object.fromEntries(channels) as ComplaintMonthlyStats['byChannel'],
+    byCategory: Object.fromEntries(byCategory),
+    bySeverity,
+    byOutcome,
     sourceRecords: chosen.map((c) => c.recordNo),
     status: 'open',
   };
-  for (const { recordNo, data: r } of chosen) {
-    const channel = typeof r.channel === 'string' && r.channel in data.byChannel ? (r.channel as keyof typeof data.byChannel) : 'other';
-    if (channel === 'other' && r.channel !== 'other') notes.push(`${recordNo}：未填投訴方式，計入「其他」`);
-    data.byChannel[channel]++;
-    const category = typeof r.category === 'string' && categories.includes(r.category) ? r.category : 'other';
-    if (category === 'other' && r.category !== 'other') notes.push(`${recordNo}：未填投訴類別，計入「其他」`);
-    data.byCategory[category] = (data.byCategory[category] ?? 0) + 1;
-    if (r.isMajor === true) data.bySeverity.major++;
-    else {
-      if (r.isMajor !== false) notes.push(`${recordNo}：未填是否重大投訴，計入「一般投訴」`);
-      data.bySeverity.general++;
-    }
-    if (r.resolved === true) data.byOutcome.resolved++;
-    else data.byOutcome.unresolved++;
-  }
   return { data, included: data.sourceRecords, ignored, notes };
 }
 

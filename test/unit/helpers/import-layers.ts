@@ -30,7 +30,7 @@ export const LAYERS: Layer[] = [
     prefixes: ['src/lib/record/', 'src/lib/forms/', 'src/lib/flow/', 'src/generated/'],
   },
   { name: 'documents', prefixes: ['src/lib/documents/'] },
-  { name: 'procedures, shared', prefixes: ['src/lib/procedures', 'src/lib/shared/', 'src/lib/csp.ts'] },
+  { name: 'procedures, shared', prefixes: ['src/lib/procedures', 'src/lib/shared/', 'src/lib/csp.ts', 'src/lib/hosting-headers.ts'] },
 ];
 
 /** Folders whose files import nothing from the project outside themselves. */

@@ -35,9 +35,13 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
       </div>
     );
   }
+  // A group that need not be filled (驗證人簽署, 上報上級) still stars the fields it needs once filled in:
+  // say so, or the stars read as if the whole group were required.
+  const conditional = !required && (schema.required?.length ?? 0) > 0;
   return (
     <fieldset className="rf-group" id={fieldPathId.$id}>
       {title && <TitleFieldTemplate id={titleId(fieldPathId)} title={title} required={required} schema={schema} uiSchema={uiSchema} registry={registry} />}
+      {conditional && <p className="rf-optional-note">此組視情況填寫；填寫時，標有＊的欄位必須填寫。</p>}
       {optionalDataControl}
       {description && (
         <DescriptionFieldTemplate id={descriptionId(fieldPathId)} description={description} schema={schema} uiSchema={uiSchema} registry={registry} />

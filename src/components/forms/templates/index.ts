@@ -11,6 +11,7 @@ import { ArrayFieldItemTemplate } from './ArrayFieldItemTemplate.tsx';
 import { ArrayFieldTemplate } from './ArrayFieldTemplate.tsx';
 import { BaseInputTemplate } from './BaseInputTemplate.tsx';
 import { CheckboxesWidget } from './CheckboxesWidget.tsx';
+import { DateTimeWidget } from './DateTimeWidget.tsx';
 import { ErrorListTemplate } from './ErrorListTemplate.tsx';
 import { FieldErrorTemplate } from './FieldErrorTemplate.tsx';
 import { FieldTemplate } from './FieldTemplate.tsx';
@@ -40,4 +41,5 @@ export const widgets: RegistryWidgetsType = {
   RadioWidget,
   CheckboxesWidget,
   SelectWidget,
+  DateTimeWidget,
 };

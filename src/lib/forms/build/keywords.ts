@@ -368,4 +368,7 @@ export const FORMATS: Record<string, RegExp> = {
 export const AJV_OVERRIDES = {
   strict: false,
   $data: false,
+  // maxLength counts UTF-16 units (string.length) so the generated code needs no runtime `require`
+  // (ajv's code-point counter); for the handbook's Chinese text the two counts agree.
+  unicode: false,
 } as const;

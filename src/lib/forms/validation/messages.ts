@@ -40,7 +40,8 @@ const TYPE_ZH: Record<string, string> = {
 };
 const FORMAT_ZH: Record<string, string> = {
   date: '日期格式不正確（應為 YYYY-MM-DD）',
-  'date-time': '日期時間格式不正確（應為日期及時間，並含時區）',
+  // The form's input always adds the time zone: a date-time it cannot read is an impossible date.
+  'date-time': '日期時間無效，請檢查年、月、日及時間（年份應為四位數字）',
   time: '時間格式不正確（應為 HH:MM）',
   'data-url': '簽名圖像格式不正確',
 };
@@ -151,15 +152,30 @@ function convert(root: FormSchema, error: ErrorObject): ZhError {
     path = joinPointer(error.instancePath, rule.fields[0]);
     title = rule.fields.map((f) => fieldTitle(root, joinPointer(error.instancePath, f))).join('或');
   }
+  // A sum that does not add up belongs to the figures, where the mistake is, not to their total.
+  const totalTitle = title;
+  if (error.keyword === 'sumOf') {
+    path = joinPointer(error.instancePath.replace(/\/[^/]*$/, ''), String(error.params.group));
+    title = fieldTitle(root, path);
+  }
   let text: string;
   let clause: string | undefined;
-  const field = schemaAtPath(root, path);
+  let field = schemaAtPath(root, path);
+  // A missing group (「簽署」) names what in it must be filled: 「「接待人簽署」：必須填寫」; for a rule,
+  // what the rule requires inside it.
+  const missing = error.keyword === 'required' ? String(error.params.missingProperty) : '';
+  const inner = rule ? parent?.properties?.[missing]?.required : field?.type === 'object' ? field.required : undefined;
+  if (missing && inner?.length) {
+    const inside = inner.map((k) => joinPointer(path, k));
+    title = inside.map((p) => fieldTitle(root, p)).join('、');
+    path = inside[0];
+    field = schemaAtPath(root, path);
+  }
   if (rule) {
     clause = citeClause(rule.clause, rule.item).replace(/^依\s*/, '');
     text = `${citeClause(rule.clause, rule.item)}，${rule.message}`;
     if (error.keyword === 'sumOf') {
-      const group = fieldTitle(root, joinPointer(error.instancePath.replace(/\/[^/]*$/, ''), String(error.params.group)));
-      text += `（「${group}」合計 ${error.params.sum}）`;
+      text += `（各項合計 ${error.params.sum}，與「${totalTitle}」不符）`;
     } else if (error.keyword === 'ratioOf') {
       text += `（應為 ${error.params.expected}）`;
     } else if (error.keyword === 'required' && path !== error.instancePath) {
@@ -195,6 +211,9 @@ function convert(root: FormSchema, error: ErrorObject): ZhError {
       }
       case 'additionalProperties':
         text = `不可有表單以外的欄位「${String(error.params.additionalProperty)}」`;
+        break;
+      case 'maxLength':
+        text = `不可超過 ${Number(error.params.limit).toLocaleString('en')} 字（欄位長度上限），請刪減`;
         break;
       case 'uniqueItems':
         text = '不可重複選擇同一項目';
