@@ -11,7 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, openBrowser } from './harness.ts';
 import { makeTestPki } from '../pdf/helpers/pki.ts';
 import { tempDir } from '../pdf/helpers/tools.ts';
-import { PROCEDURE_IDS } from '../../src/lib/procedures.ts';
+import { readProcedures } from '../../src/lib/procedures-files.ts';
+
+const PROCEDURE_IDS = readProcedures('content/sops').map((p) => p.id);
 
 const site = inject('siteUrl');
 const root = resolve(import.meta.dirname, '../..');

@@ -65,7 +65,7 @@ describe('checking a record against a case (the forms\' example records)', () =>
   });
 
   it('the same record filled as advice by a steward gets clause-citing feedback', () => {
-    const r = { ...example('violation-record'), measures: ['advice'], penaltyDecider: 'areaSteward' };
+    const r: Record<string, unknown> = { ...example('violation-record'), measures: ['advice'], penaltyDecider: 'areaSteward' };
     delete r.escalation;
     expect(failed(byId('fire-lane-repeat'), r)).toEqual([
       '不符：依 4.4.2 a)，屬重大違規事件，須報物業公司上級處理，並記錄上報對象及時間',

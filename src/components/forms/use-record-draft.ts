@@ -110,11 +110,11 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
   // Another tab's saves show in this tab's draft list.
   useEffect(() => {
     const onStorage = (e: StorageEvent) => {
-      if (e.key === null || e.key.includes(`:${formId}:`)) refreshDrafts();
+      if (e.key === null || e.key.includes(`:${draftKey}:`)) refreshDrafts();
     };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
-  }, [formId, refreshDrafts]);
+  }, [draftKey, refreshDrafts]);
 
   // A reload or a closed tab within the debounce window still keeps what was typed.
   useEffect(() => {

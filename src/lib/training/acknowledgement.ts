@@ -22,7 +22,7 @@ export interface Trainee {
   staffNumber: string;
 }
 
-export interface AcknowledgementData {
+export type AcknowledgementData = {
   recordNo: string;
   name: string;
   staffNumber: string;
@@ -38,7 +38,7 @@ export interface AcknowledgementData {
   passedAt: string;
   /** Date of the acknowledgement (UTC+8 calendar date, the company's). */
   date: string;
-}
+};
 
 /** The company's calendar date (UTC+8) of an instant: 2026-12-01T17:00:00Z -> 2026-12-02. */
 export function companyDate(at: Date): string {

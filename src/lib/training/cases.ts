@@ -18,6 +18,8 @@
  *       - { field: publishedAt, atLeastHoursBefore: { field: startAt, hours: 24 }, clause: "4.3.2", message: … }
  * ```
  */
+import type { FormId } from '../procedures.ts';
+
 export type Scalar = string | number | boolean;
 
 export type Check =
