@@ -610,3 +610,65 @@ describe('what a page loads', () => {
     noLeaks(s2);
   });
 });
+
+/** The one draft of `formId` this page saved, as stored (after autosave). */
+async function savedDraftData(page: Page, formId: FormId): Promise<Record<string, unknown>> {
+  let data: Record<string, unknown> | undefined;
+  await expect
+    .poll(async () => {
+      const texts = await page.evaluate(
+        (id) => Object.keys(localStorage).filter((k) => k.startsWith(`sop-handbook:draft:${id}:`)).map((k) => localStorage.getItem(k)!),
+        formId,
+      );
+      data = texts.length === 1 ? (JSON.parse(texts[0]).data as Record<string, unknown>) : undefined;
+      return texts.length;
+    })
+    .toBe(1);
+  return data!;
+}
+
+describe('derived values: what the screen shows is what the record holds', () => {
+  it('違章等級 follows 4.2.7 read-only, so 一般違章 cannot be shown beside a 重大 record', async () => {
+    const s = await session();
+    const page = await openForm(s, 'violation-record');
+    const f = form(page);
+    await page.getByRole('button', { name: '填入範例' }).click();
+    const level = f.getByRole('radiogroup', { name: '違章等級', exact: true });
+    for (const [harmed, threat, shown, saved, retention] of [
+      ['否', '否', '一般違章', 'general', '一年'],
+      ['是', '否', '重大違章', 'major', '五年'],
+    ] as const) {
+      await choose(f, '是否造成業戶利益受損', harmed);
+      await choose(f, '是否對公共安全構成威脅', threat);
+      await expect.poll(() => level.getByRole('radio', { name: shown, exact: true }).isChecked()).toBe(true);
+      // The other level cannot be chosen: the click the issue describes does nothing.
+      const other = level.getByRole('radio', { name: shown === '一般違章' ? '重大違章' : '一般違章', exact: true });
+      expect(await other.isDisabled()).toBe(true);
+      await other.click({ force: true, timeout: 2_000 }).catch(() => undefined);
+      expect(await level.getByRole('radio', { name: shown, exact: true }).isChecked()).toBe(true);
+      await expect(field(f, '保存期限').locator('option:checked').textContent()).resolves.toContain(retention);
+      await expect.poll(async () => (await savedDraftData(page, 'violation-record')).level).toBe(saved);
+    }
+    await expect(level.locator('..').textContent()).resolves.toContain('依 4.2.7 自動判定');
+    noLeaks(s);
+  });
+
+  it('回訪數 and 滿意率 are computed from the counts (4.5) and shown as saved', async () => {
+    const s = await session();
+    const page = await openForm(s, 'follow-up-monthly-stats');
+    const f = form(page);
+    const counts = group(f, '滿意度');
+    await field(counts, '滿意').fill('2');
+    await field(counts, '基本滿意').fill('1');
+    await field(counts, '不滿意').fill('1');
+    const total = field(f, '回訪數');
+    const rate = field(f, '滿意率（%）');
+    expect(await total.isEditable()).toBe(false);
+    expect(await rate.isEditable()).toBe(false);
+    await expect.poll(() => total.inputValue()).toBe('4');
+    await expect.poll(() => rate.inputValue()).toBe('75');
+    const saved = await savedDraftData(page, 'follow-up-monthly-stats');
+    expect([saved.total, saved.satisfactionRate]).toEqual([4, 75]);
+    noLeaks(s);
+  });
+});
