@@ -8,7 +8,7 @@ import type { FormDefinition, JsonSchema, RecordIdentity, UiSchema, VerifyReport
 import type { RegisterRevision } from '../../lib/register.ts';
 import { requiredSignatures } from '../../lib/forms/rules.ts';
 import type { DateFormat } from './ReportParts.tsx';
-import { errorText, fileBytes, loadForms, loadPdfLib, timed, type FormsLib } from './pdf-runtime.ts';
+import { errorText, fileBytes, loadForms, loadPdfLib, pageFonts, timed, type FormsLib } from './pdf-runtime.ts';
 import { recordRows, type RecordRow } from './record-rows.ts';
 
 export interface Inspection {
@@ -32,7 +32,11 @@ function formOf(forms: FormsLib, formId: string): { def: FormDefinition; x: Retu
 export async function inspectPdf(bytes: Uint8Array, trust: string[], register: RegisterRevision[]): Promise<Inspection> {
   const [lib, forms] = await Promise.all([loadPdfLib(), loadForms()]);
   if (lib.looksTruncated(bytes)) throw new Error(lib.TRUNCATED_MESSAGE);
-  const report = await timed('pdf-verify', () => lib.verifyPdf(bytes, { trust, register }));
+  const { recordRules } = await import('../../lib/forms/validator.ts');
+  // The form's rules and the page text are checked as the CLI checks them (same options).
+  const report = await timed('pdf-verify', () =>
+    lib.verifyPdf(bytes, { trust, register, rules: recordRules, layout: { form: (id) => formOf(forms, id)?.def ?? null, fonts: pageFonts() } }),
+  );
   const fmt: DateFormat = (d) => lib.formatDateTimeZh(d);
   const rec = report.record;
   if (!rec) return { bytes, report, identity: null, rows: [], fmt, requiredRoles: null };
@@ -76,6 +80,9 @@ function preloadWhenIdle(): () => void {
   const run = () => {
     loadPdfLib().catch(() => undefined);
     loadForms().catch(() => undefined);
+    // Verifying lays the record out again to compare it with its page: the common TC face.
+    const common = pageFonts().tcCommon;
+    if (typeof common === 'function') Promise.resolve(common()).catch(() => undefined);
   };
   if (typeof window.requestIdleCallback === 'function') {
     const handle = window.requestIdleCallback(run, { timeout: 3000 });

@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { PdfFontSources } from './layout/fonts.ts';
 import type { FormDefinition, JsonSchema, UiSchema } from './document/form-model.ts';
+import type { VerifyOptions } from './verify/report.ts';
+import { recordRules } from '../forms/validator.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -93,4 +95,18 @@ export function loadTrustList(path = join(REPO_ROOT, 'trust')): string[] {
   }
   // A file may hold several certificates.
   return pems.flatMap((p) => p.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []);
+}
+
+/**
+ * What verifying needs beyond trust and register, in Node: the form's rules (the compiled
+ * validators) and the schemas and fonts to lay the embedded record out again.
+ */
+export function nodeRecordChecks(schemasDir = join(REPO_ROOT, 'schemas')): Pick<VerifyOptions, 'rules' | 'layout'> {
+  return {
+    rules: recordRules,
+    layout: {
+      form: (formId) => (/^[a-z0-9-]+$/.test(formId) && existsSync(join(schemasDir, `${formId}.schema.json`)) ? loadFormDefinition(formId, schemasDir) : null),
+      fonts: nodeFonts(),
+    },
+  };
 }
