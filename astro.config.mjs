@@ -1,10 +1,15 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import { unified } from '@astrojs/markdown-remark';
-import { rehypeClauseAnchors } from './src/lib/clauses.ts';
+import { rehypeClauseAnchors } from './src/lib/documents/clauses.ts';
 import { CONTENT_SECURITY_POLICY } from './src/lib/csp.ts';
+import { readProcedures } from './src/lib/procedures-files.ts';
+
+// The procedures in force, from content/sops: a procedure added as content appears here, drafts never do.
+const procedures = readProcedures(fileURLToPath(new URL('./content/sops/', import.meta.url)));
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -25,7 +30,7 @@ export default defineConfig({
       },
       sidebar: [
         { label: '首頁', link: '/' },
-        { label: '標準作業規程', items: [{ autogenerate: { directory: 'sops' } }] },
+        { label: '標準作業規程', items: procedures.map((p) => ({ label: p.title, link: p.path })) },
         { label: '記錄表單', link: '/forms/' },
         { label: '簽署記錄 PDF', link: '/sign/' },
         { label: '驗證記錄 PDF', link: '/verify/' },

@@ -13,12 +13,13 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { openBrowser, openSession } from '../test/browser/harness.ts';
 import { startStaticServer } from '../test/browser/static-server.ts';
 import { completeExample, distSizes, download, kb, measures, pdfPages, resources } from '../test/browser/helpers-pdf/flow.ts';
 import { makeTestPki } from '../test/pdf/helpers/pki.ts';
 
-const runs = process.argv.includes('--runs') ? Number(process.argv[process.argv.indexOf('--runs') + 1]) : 5;
+const runs = Number(parseArgs({ options: { runs: { type: 'string', default: '5' } } }).values.runs);
 if (!existsSync('dist/index.html')) {
   console.error('dist/ is missing: run `npm run build` first.');
   process.exit(1);

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { PROCEDURE_IDS } from '../src/lib/procedures.ts';
+import { readProcedures } from '../src/lib/procedures-files.ts';
 import { expandFlow, loadFlow } from '../src/lib/flow/model.ts';
 import { layoutFlow } from '../src/lib/flow/layout.ts';
 import { renderFlowSvg } from '../src/lib/flow/svg.ts';
@@ -20,7 +20,7 @@ const median = (values) => {
 };
 
 const rows = [];
-for (const procedure of PROCEDURE_IDS) {
+for (const { id: procedure } of readProcedures(dirs.sopsDir)) {
   const t0 = performance.now();
   const flow = expandFlow(loadFlow(procedure, dirs));
   const loadMs = performance.now() - t0;

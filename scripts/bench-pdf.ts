@@ -5,9 +5,10 @@
  * The certificates are throwaway ones made on the spot (test/pdf/helpers/pki.ts).
  */
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { envelopeFor } from '../src/lib/record.ts';
-import { readRegister } from '../src/lib/register-files.ts';
-import { effectiveRevision } from '../src/lib/register.ts';
+import { readRegister } from '../src/lib/documents/register-files.ts';
+import { effectiveRevision } from '../src/lib/documents/register.ts';
 import { ASCII_PASSWORD, makeTestPki } from '../test/pdf/helpers/pki.ts';
 
 // The library is imported here, timed: pdf-lib, fontkit, node-forge, pkijs.
@@ -16,7 +17,7 @@ const { exportRecordPdf, exportSignedRecordPdf, addSignature, readPkcs12, verify
 const { fontPaths, listFormIds, loadExample, loadFormDefinition } = await import('../src/lib/pdf/node.ts');
 const importMs = performance.now() - t0;
 
-const formId = process.argv[2] ?? (listFormIds().includes('violation-record') ? 'violation-record' : listFormIds()[0]);
+const formId = parseArgs({ allowPositionals: true }).positionals[0] ?? (listFormIds().includes('violation-record') ? 'violation-record' : listFormIds()[0]);
 const form = loadFormDefinition(formId);
 const x = form.schema['x-form']!;
 const procedureRevision = effectiveRevision(readRegister('content/sops'), x.procedureNumber);

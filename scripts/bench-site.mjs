@@ -7,9 +7,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
-const builds = process.argv.includes('--builds') ? Number(process.argv[process.argv.indexOf('--builds') + 1]) : 3;
+// `--pages` is followed by the pages to measure, as positionals.
+const args = parseArgs({ allowPositionals: true, options: { builds: { type: 'string', default: '3' }, pages: { type: 'boolean' } } });
+const builds = Number(args.values.builds);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
 const times = [];
@@ -67,9 +70,7 @@ function pageScripts(htmlPath) {
   return { files: files.size, gzip: external + inline, deferredIslands };
 }
 
-const pages = process.argv.includes('--pages')
-  ? process.argv.slice(process.argv.indexOf('--pages') + 1)
-  : ['index.html', 'sops/complaints/index.html', 'register/index.html'];
+const pages = args.values.pages ? args.positionals : ['index.html', 'sops/complaints/index.html', 'register/index.html'];
 for (const page of pages) {
   const p = join('dist', page);
   if (!existsSync(p)) continue;

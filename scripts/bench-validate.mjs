@@ -8,11 +8,12 @@
  *
  *   npx node scripts/bench-validate.mjs [runs]
  */
+import { parseArgs } from 'node:util';
 import { FORM_IDS } from '../src/lib/procedures.ts';
 import { getExample, getFormSchema } from '../src/lib/forms/schemas.ts';
 import { validateRecord, VALIDATOR_FUNCTIONS } from '../src/lib/forms/validate.ts';
 
-const RUNS = Number(process.argv[2] ?? 200);
+const RUNS = Number(parseArgs({ allowPositionals: true }).positionals[0] ?? 200);
 const WARMUP = 20;
 
 function median(fn) {

@@ -9,24 +9,23 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readRegister } from '../src/lib/register-files.ts';
-import { effectiveRevision } from '../src/lib/register.ts';
+import { readRegister } from '../src/lib/documents/register-files.ts';
+import { effectiveRevision } from '../src/lib/documents/register.ts';
 import { blankFormPdf } from '../src/lib/pdf/index.ts';
 import { REPO_ROOT, listFormIds, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
 
 const USAGE = '用法：npx node scripts/blank-forms.ts <輸出目錄> [表單代號 …] [--schemas <目錄>] [--sops <目錄>]';
-let args;
-try {
-  args = parseArgs({
-    allowPositionals: true,
-    options: { schemas: { type: 'string', default: join(REPO_ROOT, 'schemas') }, sops: { type: 'string', default: join(REPO_ROOT, 'content', 'sops') } },
-  });
-} catch {
-  console.error(USAGE);
-  process.exit(2);
+function parse() {
+  try {
+    return parseArgs({ allowPositionals: true, options: { schemas: { type: 'string' }, sops: { type: 'string' } } });
+  } catch {
+    console.error(`參數有誤。\n${USAGE}`);
+    process.exit(2);
+  }
 }
-const schemasDir = resolve(args.values.schemas);
-const sops = resolve(args.values.sops);
+const args = parse();
+const schemasDir = args.values.schemas ? resolve(args.values.schemas) : join(REPO_ROOT, 'schemas');
+const sops = args.values.sops ? resolve(args.values.sops) : join(REPO_ROOT, 'content', 'sops');
 const [outDir, ...only] = args.positionals;
 if (!outDir) {
   console.error(USAGE);

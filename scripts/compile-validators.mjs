@@ -13,10 +13,11 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { buildValidators } from '../src/lib/forms/build.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const checkOnly = process.argv.includes('--check');
+const checkOnly = parseArgs({ options: { check: { type: 'boolean', default: false } } }).values.check;
 
 const result = buildValidators({
   schemasDir: join(root, 'schemas'),

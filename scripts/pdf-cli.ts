@@ -17,8 +17,8 @@ import { parseArgs } from 'node:util';
 import { PdfError, addSignature, exportRecordPdf, exportSignedRecordPdf, readPkcs12, refuseToSign, type SignRequest } from '../src/lib/pdf/index.ts';
 import { REPO_ROOT, loadFormDefinition, loadTrustList, nodeFonts, nodeRecordChecks } from '../src/lib/pdf/node.ts';
 import { envelopeFor, isRecordEnvelope, type RecordEnvelope } from '../src/lib/record.ts';
-import { readRegister } from '../src/lib/register-files.ts';
-import { effectiveRevision } from '../src/lib/register.ts';
+import { readRegister } from '../src/lib/documents/register-files.ts';
+import { effectiveRevision } from '../src/lib/documents/register.ts';
 import type { FormId } from '../src/lib/procedures.ts';
 
 const USAGE = `用法：

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PdfError, formatDateTimeZh, verifyPdf } from '../src/lib/pdf/index.ts';
 import { REPO_ROOT, loadTrustList, nodeRecordChecks } from '../src/lib/pdf/node.ts';
-import { readRegister } from '../src/lib/register-files.ts';
+import { readRegister } from '../src/lib/documents/register-files.ts';
 
 const USAGE = '用法：npx node scripts/verify-cli.ts <檔案.pdf> [--trust <信任清單目錄或檔案>] [--sops <程序目錄>] [--json]';
 

@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
-import { docControlSchema } from './lib/doc-control.ts';
+import { docControlSchema } from './lib/documents/doc-control.ts';
 
 export const collections = {
   docs: defineCollection({

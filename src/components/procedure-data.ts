@@ -3,8 +3,8 @@
  * here, so any page that lists procedures fails the build on a broken register.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { checkRevisionSet, compareRevisions, type DocControl } from '../lib/doc-control.ts';
-import { PROCEDURE_IDS, PROCEDURE_ORDER, type ProcedureId } from '../lib/procedures.ts';
+import { checkRevisionSet, compareRevisions, type DocControl } from '../lib/documents/doc-control.ts';
+import { effectiveProcedures, type ProcedureId } from '../lib/procedures.ts';
 
 export type RevisionPage = CollectionEntry<'docs'> & { data: DocControl & { title: string } };
 
@@ -26,6 +26,8 @@ export async function getRevisionPages(): Promise<RevisionPage[]> {
 
 export interface ProcedureGroup {
   id: ProcedureId;
+  /** Place in the issue order (frontmatter `order`). */
+  order: number;
   effective: RevisionPage;
   /** Oldest first. */
   revisions: RevisionPage[];
@@ -33,12 +35,11 @@ export interface ProcedureGroup {
 
 export async function getProcedureGroups(): Promise<ProcedureGroup[]> {
   const pages = await getRevisionPages();
-  return [...PROCEDURE_IDS]
-    .sort((a, b) => PROCEDURE_ORDER[a] - PROCEDURE_ORDER[b])
-    .map((id) => {
-      const revisions = pages
-        .filter((p) => p.data.procedure === id)
-        .sort((a, b) => compareRevisions(a.data.revision, b.data.revision));
-      return { id, revisions, effective: revisions.find((r) => r.data.status === 'effective')! };
-    });
+  // The procedures are whatever content/sops holds, in issue order (see lib/procedures.ts).
+  return effectiveProcedures(pages.map((p) => p.data)).map(({ id, order }) => {
+    const revisions = pages
+      .filter((p) => p.data.procedure === id)
+      .sort((a, b) => compareRevisions(a.data.revision, b.data.revision));
+    return { id, order, revisions, effective: revisions.find((r) => r.data.status === 'effective')! };
+  });
 }

@@ -1,9 +1,57 @@
 /**
- * The five procedures and their record forms: the one place that names them.
- * Content, forms, flowcharts and the register all key on these ids.
+ * The procedures are content: each is a folder `content/sops/<id>/` whose effective revision's
+ * frontmatter gives its number, title and place in the issue order. Nothing here lists them, so a
+ * procedure the company issues later is added as content alone. This module holds the frontmatter
+ * fields that identify a procedure (the content schema in documents/doc-control.ts uses them) and
+ * the one rule for listing procedures; `procedures-files.ts` reads them from content in Node, the
+ * site from its content collection. Browser-safe.
+ *
+ * Record forms are keyed by FORM_IDS, one per `schemas/<id>.schema.json` (the build checks the two agree).
  */
-export const PROCEDURE_IDS = ['complaints', 'violations', 'communication', 'archives', 'follow-up'] as const;
-export type ProcedureId = (typeof PROCEDURE_IDS)[number];
+import { z } from 'zod';
+
+/** A procedure's id: the name of its folder under content/sops/ and of its flow in content/flows/. */
+export type ProcedureId = string;
+
+/** Also the pattern of x-form's `procedure` (forms/keywords.ts). */
+export const PROCEDURE_ID_PATTERN = '^[a-z][a-z0-9-]*$';
+
+export const procedureIdSchema = z.string().regex(new RegExp(PROCEDURE_ID_PATTERN), '規程代號只可用小寫英文字母、數字及連字號（即 content/sops/ 下的資料夾名稱）');
+
+/** Place in the issue order (sidebar, register, form index); also the nn of the handbook's form numbers HB-R-nn-mm. */
+export const procedureOrderSchema = z.number({ error: '應填寫規程的發行順序（正整數）' }).int().positive('規程的發行順序應為正整數');
+
+/** What a procedure revision says about the procedure it belongs to. */
+export interface ProcedureFacts {
+  procedure: ProcedureId;
+  order: number;
+  docNumber: string;
+  title: string;
+  status: string;
+}
+
+/** A procedure in force: its effective revision's facts. */
+export interface Procedure {
+  id: ProcedureId;
+  order: number;
+  docNumber: string;
+  title: string;
+  /** Site path of its page. */
+  path: string;
+}
+
+/** Issue order; ties (which the content check reports) fall back to the id so the order is stable. */
+export function byIssueOrder(a: { order: number; id: string }, b: { order: number; id: string }): number {
+  return a.order - b.order || a.id.localeCompare(b.id);
+}
+
+/** The procedures in force, in issue order: one per effective revision (drafts and superseded ones are not listed). */
+export function effectiveProcedures(revisions: readonly ProcedureFacts[]): Procedure[] {
+  return revisions
+    .filter((r) => r.status === 'effective')
+    .map((r) => ({ id: r.procedure, order: r.order, docNumber: r.docNumber, title: r.title, path: `/sops/${r.procedure}/` }))
+    .sort(byIssueOrder);
+}
 
 export const FORM_IDS = [
   'complaint-intake',
@@ -21,12 +69,3 @@ export const FORM_IDS = [
   'follow-up-monthly-stats',
 ] as const;
 export type FormId = (typeof FORM_IDS)[number];
-
-/** Sidebar and register order: the order the company issued them in. */
-export const PROCEDURE_ORDER: Record<ProcedureId, number> = {
-  complaints: 1,
-  violations: 2,
-  communication: 3,
-  archives: 4,
-  'follow-up': 5,
-};

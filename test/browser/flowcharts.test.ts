@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations, openBrowser, openSession } from './harness.ts';
-import { PROCEDURE_IDS } from '../../src/lib/procedures.ts';
+import { readProcedures } from '../../src/lib/procedures-files.ts';
 
 const site = inject('siteUrl');
 let browser: Browser;
@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe('procedure flowcharts', () => {
-  it.each([...PROCEDURE_IDS])('%s: the chart is drawn, every node links to a clause on the page, and keyboard activation scrolls to it', async (procedure) => {
+  it.each(readProcedures('content/sops').map((p) => p.id))('%s: the chart is drawn, every node links to a clause on the page, and keyboard activation scrolls to it', async (procedure) => {
     const s = await openSession(browser);
     const { page } = s;
     await page.goto(`${site}/sops/${procedure}/`);

@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { axeViolations, openBrowser, openSession, tempDir, type Session } from './harness.ts';
-import { scanClauses } from '../../src/lib/clauses.ts';
-import { readRegister } from '../../src/lib/register-files.ts';
+import { scanClauses } from '../../src/lib/documents/clauses.ts';
+import { readRegister } from '../../src/lib/documents/register-files.ts';
 
 const site = inject('siteUrl');
 const register = readRegister('content/sops');

@@ -34,10 +34,11 @@ export async function openBrowser(): Promise<Browser> {
 /** A fresh context (its own storage) with one page. */
 export async function openSession(
   browser: Browser,
-  options: { colorScheme?: 'light' | 'dark'; acceptDownloads?: boolean } = {},
+  options: { colorScheme?: 'light' | 'dark'; acceptDownloads?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<Session> {
   const context = await browser.newContext({
     locale: 'zh-TW',
+    ...(options.viewport ? { viewport: options.viewport } : {}),
     colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: options.acceptDownloads ?? true,
   });

@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, openBrowser, openSession, type Session } from './harness.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
 import { requireTools, tempDir } from '../pdf/helpers/tools.ts';
-import { readRegister } from '../../src/lib/register-files.ts';
+import { readRegister } from '../../src/lib/documents/register-files.ts';
 import { exportSignedRecordPdf, readPkcs12, type VerifyReport } from '../../src/lib/pdf/index.ts';
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
 import { ROOT, envelopeOf, testForms } from '../pdf/helpers/records.ts';

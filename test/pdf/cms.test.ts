@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OID, createCadesSignature, hashName, nameText, parseCms, sha256, verifyCmsSignature } from '../../src/lib/pdf/sign/cms.ts';
+import { OID, createCadesSignature, hashName, parseCms, sha256, verifyCmsSignature } from '../../src/lib/pdf/sign/cms.ts';
+import { nameText } from '../../src/lib/shared/certificates.ts';
 import { readPkcs12, type Signer } from '../../src/lib/pdf/sign/pkcs12.ts';
 import { makeTestPki, type TestPki } from './helpers/pki.ts';
 import { requireTools, run, tempDir } from './helpers/tools.ts';

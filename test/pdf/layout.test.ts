@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PdfError } from '../../src/lib/pdf/errors.ts';
 import { blankFormPdf, exportRecordPdf } from '../../src/lib/pdf/document/export.ts';
-import { displayDateTime, displayValue, formModel, type ScalarField } from '../../src/lib/pdf/document/form-model.ts';
+import { displayValue, formModel, type ScalarField } from '../../src/lib/pdf/document/form-model.ts';
+import { displayDateTime } from '../../src/lib/shared/time.ts';
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
-import { NO_LINE_END, NO_LINE_START, wrapText } from '../../src/lib/pdf/layout/text.ts';
+import { NO_LINE_END, NO_LINE_START } from '../../src/lib/shared/cjk-line-breaking.ts';
+import { wrapText } from '../../src/lib/pdf/layout/text.ts';
 import { envelopeOf, testForms } from './helpers/records.ts';
 import { removeTempDirs, renderPage, requireTools, run, workDir, wrappedPattern } from './helpers/tools.ts';
 

@@ -13,7 +13,7 @@ import { exportRecordPdf, exportSignedRecordPdf } from '../../src/lib/pdf/docume
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
 import { addSignature, readPkcs12, type Signer } from '../../src/lib/pdf/sign/sign.ts';
 import { NOT_OURS_MESSAGE, verifyPdf } from '../../src/lib/pdf/verify/report.ts';
-import type { RegisterRevision } from '../../src/lib/register.ts';
+import type { RegisterRevision } from '../../src/lib/documents/register.ts';
 import { pdfaProblems } from './helpers/pdfa.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
 import { envelopeOf, handbookRegister, testForms, type TestForm } from './helpers/records.ts';

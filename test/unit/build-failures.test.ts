@@ -3,36 +3,14 @@
  * `astro build` with a message naming it. Each case builds a copy of the project with one defect.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { edit, withProjectCopy, type RunResult } from './helpers/project-copy.ts';
 
-function buildWith(defect: (dir: string) => void): { status: number | null; output: string } {
-  // Inside the project so the copy resolves the project's node_modules (a symlink confuses Vite).
-  mkdirSync('.tmp', { recursive: true });
-  const dir = mkdtempSync(join(process.cwd(), '.tmp', 'build-'));
-  try {
-    for (const p of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'schemas', 'public', 'trust']) {
-      if (existsSync(p)) cpSync(p, join(dir, p), { recursive: true, filter: (src) => !src.includes('node_modules') });
-    }
-    defect(dir);
-    const r = spawnSync('npx', ['astro', 'build'], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-      timeout: 120_000,
-    });
-    return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function edit(file: string, from: string | RegExp, to: string) {
-  const text = readFileSync(file, 'utf8');
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`defect not applied to ${file}`);
-  writeFileSync(file, next);
+function buildWith(defect: (dir: string) => void): RunResult {
+  return withProjectCopy((copy) => {
+    defect(copy.dir);
+    return copy.build();
+  });
 }
 
 describe('the build fails on bad content', () => {

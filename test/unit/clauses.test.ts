@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import { clauseAnchor, clauseNumberOf, rehypeClauseAnchors, scanClauses } from '../../src/lib/clauses.ts';
+import { clauseAnchor, clauseNumberOf, rehypeClauseAnchors, scanClauses } from '../../src/lib/documents/clauses.ts';
 
 describe('clause numbers', () => {
   it.each([

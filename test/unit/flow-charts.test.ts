@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scanClauses } from '../../src/lib/clauses.ts';
-import { PROCEDURE_IDS, type ProcedureId } from '../../src/lib/procedures.ts';
+import { scanClauses } from '../../src/lib/documents/clauses.ts';
+import type { ProcedureId } from '../../src/lib/procedures.ts';
+import { readProcedures } from '../../src/lib/procedures-files.ts';
 import { expandFlow, loadFlow, MAX_LABEL_LINES, type ExpandedFlow } from '../../src/lib/flow/model.ts';
 import {
   clipToRoundedCorner,
@@ -140,7 +141,7 @@ describe('edge ends on rounded start/end nodes', () => {
 
 // ----- the five flows -------------------------------------------------------------------------------------
 
-describe.each(PROCEDURE_IDS.map((id) => [id]))('flowchart %s', (procedure) => {
+describe.each(readProcedures('content/sops').map((p) => [p.id]))('flowchart %s', (procedure) => {
   let flow: ExpandedFlow;
   let layout: FlowLayout;
   let svg: string;

@@ -192,7 +192,7 @@ describe('build check', () => {
     expect(ok.stderr).not.toContain('失敗');
     expect(ok.status).toBe(0);
     const root = tempDir();
-    for (const d of ['schemas', 'scripts', 'src/lib']) cpSync(join(ROOT, d), join(root, d), { recursive: true });
+    for (const d of ['schemas', 'scripts', 'src/lib', 'content']) cpSync(join(ROOT, d), join(root, d), { recursive: true });
     symlinkNodeModules(root);
     unlinkSync(join(root, 'schemas/violation-notice.schema.json'));
     const bad = spawnSync(process.execPath, [join(root, 'scripts/compile-validators.mjs')], { encoding: 'utf8' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { condenseDiff, diffRevisions, revisionPlainText } from '../../src/lib/revision-diff.ts';
+import { condenseDiff, diffRevisions, revisionPlainText } from '../../src/lib/documents/revision-diff.ts';
 
 describe('revision text and diff', () => {
   it('strips frontmatter and markup but keeps every character of the text', () => {

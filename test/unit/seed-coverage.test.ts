@@ -6,7 +6,8 @@
  * Each proposed revision must differ from the issued text and list its changes.
  */
 import { describe, expect, it } from 'vitest';
-import { MDX_FURNITURE_LINE } from '../../src/lib/revision-diff.ts';
+import { MDX_FURNITURE_LINE } from '../../src/lib/documents/revision-diff.ts';
+import { splitFrontmatter } from '../../src/lib/shared/frontmatter.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -40,15 +41,15 @@ function normalise(text: string): string {
     .replace(/[#*|>-]/g, '');
 }
 
-function splitFrontmatter(source: string): { front: string; body: string } {
-  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source);
-  if (!m) throw new Error('frontmatter missing');
+function revisionParts(source: string): { front: string; body: string } {
+  const { front, body: mdx } = splitFrontmatter(source);
+  if (front === null) throw new Error('frontmatter missing');
   // Imports and embedded components are page furniture, not text of the procedure.
-  const body = m[2]
+  const body = mdx
     .split('\n')
     .filter((line) => !MDX_FURNITURE_LINE.test(line))
     .join('\n');
-  return { front: m[1], body };
+  return { front, body };
 }
 
 /** A top-level scalar of the frontmatter, unquoted ("key: value" on one line). */
@@ -123,7 +124,7 @@ const seed = readFileSync(seedPath, 'utf8');
 const chapters = seedChapters(seed).map((c) => ({ ...c, sentences: sentences(c.text) }));
 
 function readRevision(id: string, file: string) {
-  return splitFrontmatter(readFileSync(join(sopsDir, id, file), 'utf8'));
+  return revisionParts(readFileSync(join(sopsDir, id, file), 'utf8'));
 }
 
 /** Seed sentences of chapter i that the body does not contain. */

@@ -5,9 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { getProcedureGroups, revisionPath } from '../procedure-data.ts';
-import { clauseAnchor } from '../../lib/clauses.ts';
-import { FORM_IDS, PROCEDURE_ORDER, type FormId, type ProcedureId } from '../../lib/procedures.ts';
+import { clauseAnchor } from '../../lib/documents/clauses.ts';
+import { FORM_IDS, type FormId, type ProcedureId } from '../../lib/procedures.ts';
 import { getXForm } from '../../lib/forms/schemas.ts';
+import { clauseText } from '../../lib/shared/clause-text.ts';
 import { retentionSummary } from '../../lib/forms/derive.ts';
 import type { XForm } from '../../lib/forms/rules.ts';
 
@@ -32,12 +33,6 @@ export interface FormPageInfo {
   retentionNote: string | null;
   topSecret: boolean;
   blankPdf: string | null;
-}
-
-const SECTION_NAMES: Record<string, string> = { '3': '職責', '5': '相關表格' };
-
-export function clauseText(clause: string): string {
-  return /^\d+$/.test(clause) && SECTION_NAMES[clause] ? `第 ${clause} 條（${SECTION_NAMES[clause]}）` : `第 ${clause} 條`;
 }
 
 function retentionText(id: FormId): { text: string; note: string | null } {
@@ -79,7 +74,8 @@ export async function formPageInfo(id: FormId): Promise<FormPageInfo> {
 /** Every form, grouped by procedure in issue order, forms in number order. */
 export async function formsByProcedure(): Promise<{ procedure: FormPageInfo['procedure']; forms: FormPageInfo[] }[]> {
   const all = await Promise.all(FORM_IDS.map((id) => formPageInfo(id)));
-  const ids = [...new Set(all.map((f) => f.procedure.id))].sort((a, b) => PROCEDURE_ORDER[a] - PROCEDURE_ORDER[b]);
+  const issued = (await getProcedureGroups()).map((g) => g.id);
+  const ids = issued.filter((id) => all.some((f) => f.procedure.id === id));
   return ids.map((pid) => {
     const forms = all.filter((f) => f.procedure.id === pid).sort((a, b) => a.x.number.localeCompare(b.x.number));
     return { procedure: forms[0].procedure, forms };

@@ -5,7 +5,7 @@
  * update, so earlier signatures stay valid. Nothing leaves the browser.
  */
 import { useId, useRef, useState } from 'react';
-import type { RegisterRevision } from '../../lib/register.ts';
+import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { downloadFile } from '../download.ts';
 import { useCertificate } from './CertificateFields.tsx';
 import { Messages, useMessages } from './Messages.tsx';

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import SignaturePad from 'signature_pad';
 import { localDateTimeText } from './pdf-runtime.ts';
+import { base64ToBytes } from '../../lib/shared/bytes.ts';
 
 export interface HandSignature {
   name: string;
@@ -64,9 +65,7 @@ function croppedPng(canvas: HTMLCanvasElement): { bytes: Uint8Array; url: string
   if (!octx) return null;
   octx.drawImage(canvas, minX, minY, w, h, 0, 0, out.width, out.height);
   const url = out.toDataURL('image/png');
-  const bin = atob(url.slice(url.indexOf(',') + 1));
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const bytes = base64ToBytes(url.slice(url.indexOf(',') + 1));
   return { bytes, url };
 }
 

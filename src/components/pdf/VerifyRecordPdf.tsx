@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { addAuditorCaFile, readAuditorCas, removeAuditorCa, type AuditorCa } from '../../lib/pdf/auditor-trust.ts';
 import FileInput from '../FileInput.tsx';
-import type { RegisterRevision } from '../../lib/register.ts';
+import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { useMessages } from './Messages.tsx';
 import PdfFilePicker from './PdfFilePicker.tsx';
 import { RecordIdentityList, SignatureTable, VerdictBox } from './ReportParts.tsx';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { FormDefinition, JsonSchema, RecordIdentity, UiSchema, VerifyReport } from '../../lib/pdf/index.ts';
-import type { RegisterRevision } from '../../lib/register.ts';
+import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { requiredSignatures } from '../../lib/forms/rules.ts';
 import type { DateFormat } from './ReportParts.tsx';
 import { errorText, fileBytes, loadForms, loadPdfLib, pageFonts, timed, type FormsLib } from './pdf-runtime.ts';

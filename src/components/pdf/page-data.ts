@@ -1,11 +1,12 @@
 /**
  * Build-time data for the sign and verify pages: the controlled-document register as plain
- * RegisterRevision records (the same shape src/lib/register-files.ts reads in Node), and the
+ * RegisterRevision records (the same shape src/lib/documents/register-files.ts reads in Node), and the
  * company's trust list (trust/company-ca.json) as PEM strings. Both are passed to the islands as
  * props, so verification works offline and asks no server anything.
  */
 import companyCa from '../../../trust/company-ca.json' with { type: 'json' };
-import type { RegisterRevision } from '../../lib/register.ts';
+import { pemCertificates } from '../../lib/shared/certificates.ts';
+import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { getProcedureGroups, revisionPath } from '../procedure-data.ts';
 
 export async function registerRevisions(): Promise<RegisterRevision[]> {
@@ -32,5 +33,5 @@ export function trustedCaPems(): string[] {
   const list = (companyCa as TrustFile).certificates ?? [];
   return list
     .map((c) => (typeof c === 'string' ? c : (c.pem ?? '')))
-    .flatMap((p) => p.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []);
+    .flatMap(pemCertificates);
 }

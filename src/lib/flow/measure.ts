@@ -4,6 +4,7 @@
  * label line (see shared/notes/flowcharts.md). Layout, the SVG emitter and the tests all use these functions,
  * so "the label fits its box" means the same thing everywhere.
  */
+import { mustKeepTogether } from '../shared/cjk-line-breaking.ts';
 
 /** Label font size in px. */
 export const FONT_SIZE = 14;
@@ -35,13 +36,11 @@ export function textWidth(text: string, fontSize = FONT_SIZE): number {
   return textEm(text) * fontSize;
 }
 
-/** Characters that may not start a line (closing punctuation) under the usual CJK line-breaking rule. */
-const NO_LINE_START = /[，。、；：？！）」』》〉）,.;:?!)\]]/u;
-
 /**
  * Splits a label into lines: the author's own line breaks (`\n`) are kept, and a line wider than
  * `maxEm` is wrapped between CJK characters (a run of Latin letters or digits is never split, and
- * closing punctuation stays with the character before it).
+ * the 禁則 rule holds: closing punctuation stays with the character before it, an opening bracket
+ * with the one after it).
  */
 export function wrapLabel(label: string, maxEm = MAX_LINE_EM): string[] {
   const lines: string[] = [];
@@ -52,7 +51,7 @@ export function wrapLabel(label: string, maxEm = MAX_LINE_EM): string[] {
     const units = text.match(/[A-Za-z0-9./\-]+|\s+|./gu) ?? [];
     const merged: string[] = [];
     for (const unit of units) {
-      if (merged.length && NO_LINE_START.test(unit)) merged[merged.length - 1] += unit;
+      if (merged.length && mustKeepTogether(merged[merged.length - 1], unit)) merged[merged.length - 1] += unit;
       else merged.push(unit);
     }
     let line = '';

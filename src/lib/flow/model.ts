@@ -20,8 +20,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'zod';
-import { clauseAnchor, scanClauses } from '../clauses.ts';
-import { FORM_IDS, PROCEDURE_IDS, type FormId, type ProcedureId } from '../procedures.ts';
+import { clauseAnchor, scanClauses } from '../documents/clauses.ts';
+import { FORM_IDS, type FormId, type ProcedureId } from '../procedures.ts';
 import { MAX_LINE_EM, wrapLabel } from './measure.ts';
 
 /** A label may wrap to at most this many lines. */
@@ -392,9 +392,6 @@ export interface LoadFlowOptions {
 
 /** Reads `<flowsDir>/<id>.yaml` and the procedure's effective MDX, and validates the flow against it. */
 export function loadFlow(procedure: ProcedureId, options: LoadFlowOptions): FlowDefinition {
-  if (!(PROCEDURE_IDS as readonly string[]).includes(procedure)) {
-    throw new FlowError(procedure, [`流程圖「${procedure}」不是已知的規程（${PROCEDURE_IDS.join('、')}）`]);
-  }
   const flowPath = join(options.flowsDir, `${procedure}.yaml`);
   const mdxPath = join(options.sopsDir, procedure, 'index.mdx');
   const missing: string[] = [];

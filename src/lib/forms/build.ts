@@ -12,7 +12,10 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import { compileSchemaValidatorsCode } from '@rjsf/validator-ajv8/compileSchemaValidators';
 import yaml from 'js-yaml';
-import { FORM_IDS, PROCEDURE_IDS, PROCEDURE_ORDER, type ProcedureId } from '../procedures.ts';
+import { fileURLToPath } from 'node:url';
+import { FORM_IDS, type Procedure } from '../procedures.ts';
+import { readProcedures } from '../procedures-files.ts';
+import { readFrontmatter } from '../shared/frontmatter.ts';
 import { addFormKeywords, AJV_OVERRIDES, FORMATS } from './keywords.ts';
 import { listRules, signatureRoles, type FormSchema, type XForm } from './rules.ts';
 
@@ -22,14 +25,12 @@ const Ajv2020 = ((Ajv2020Module as unknown as { default?: Ajv2020Class }).defaul
 export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 export const SCHEMA_ID_BASE = 'https://property-sop-handbook.invalid/schemas/';
 
-/** The procedure numbers the handbook uses (TP/QP-09 is the company's own). */
-export const PROCEDURE_NUMBERS: Record<ProcedureId, string> = {
-  complaints: 'HB-SOP-01',
-  violations: 'HB-SOP-02',
-  communication: 'TP/QP-09',
-  archives: 'HB-SOP-04',
-  'follow-up': 'HB-SOP-05',
-};
+/** The procedures in force, read once from this project's content/sops (their numbers and issue order). */
+let procedures: Map<string, Procedure> | undefined;
+function procedureById(id: string): Procedure | undefined {
+  procedures ??= new Map(readProcedures(fileURLToPath(new URL('../../../content/sops/', import.meta.url))).map((p) => [p.id, p]));
+  return procedures.get(id);
+}
 
 /** RJSF registers these two formats itself; the strict check must know them too. */
 const RJSF_FORMATS: Record<string, RegExp> = {
@@ -126,10 +127,11 @@ export function checkFormSchema(
   if (missing.length) p(`x-form 不完整：缺少 ${missing.join('、')}`, `x-form is incomplete: missing ${missing.join(', ')}`);
   if (x.id !== undefined && x.id !== id) p(`x-form.id「${x.id}」與檔名不符`, 'x-form.id does not match the file name');
   if (x.title && x.title !== schema.title) p('x-form.title 與 title 不符', 'x-form.title differs from title');
-  if (x.procedure && !PROCEDURE_IDS.includes(x.procedure)) p(`未知的程序「${x.procedure}」`, 'unknown procedure');
-  if (x.procedure && PROCEDURE_IDS.includes(x.procedure)) {
-    if (x.procedureNumber !== PROCEDURE_NUMBERS[x.procedure]) p(`程序編號應為 ${PROCEDURE_NUMBERS[x.procedure]}`, 'wrong procedureNumber');
-    const nn = String(PROCEDURE_ORDER[x.procedure]).padStart(2, '0');
+  const procedure = x.procedure ? procedureById(x.procedure) : undefined;
+  if (x.procedure && !procedure) p(`未知的程序「${x.procedure}」`, 'unknown procedure');
+  if (procedure) {
+    if (x.procedureNumber !== procedure.docNumber) p(`程序編號應為 ${procedure.docNumber}`, 'wrong procedureNumber');
+    const nn = String(procedure.order).padStart(2, '0');
     if (x.number && !x.number.startsWith('QR/GR-') && !x.number.startsWith(`HB-R-${nn}-`)) {
       p(`表單編號應為 HB-R-${nn}-nn`, `form number must be HB-R-${nn}-nn`);
     }
@@ -255,11 +257,10 @@ export function checkContentFormRefs(sopsDir: string, schemasDir: string, rootDi
     );
   for (const path of walk(sopsDir)) {
     const file = relative(rootDir, path) || path;
-    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path, 'utf8'))?.[1];
-    if (!front) continue;
-    let data: { relatedRecords?: { formId?: string; title?: string }[] };
+    let data: { relatedRecords?: { formId?: string; title?: string }[] } | null;
     try {
-      data = (yaml.load(front) ?? {}) as typeof data;
+      data = readFrontmatter(readFileSync(path, 'utf8')) as typeof data;
+      if (!data) continue;
     } catch (e) {
       problems.push(problem(file, `frontmatter 不是有效的 YAML：${(e as Error).message}`, 'invalid YAML frontmatter'));
       continue;

@@ -18,6 +18,7 @@ import type Ajv from 'ajv';
 import type { KeywordCxt, KeywordDefinition } from 'ajv';
 import { _, Name } from 'ajv';
 import { operators, type Code } from 'ajv/dist/compile/codegen/index.js';
+import { PROCEDURE_ID_PATTERN } from '../procedures.ts';
 
 export type TimeOp = '<' | '<=' | '>' | '>=';
 
@@ -250,7 +251,8 @@ export const X_FORM_META_SCHEMA = {
     title: { type: 'string', minLength: 1 },
     aliases: { type: 'array', items: { type: 'string', minLength: 1 } },
     revision: { type: 'string', pattern: '^[A-Z]/\\d+$' },
-    procedure: { enum: ['complaints', 'violations', 'communication', 'archives', 'follow-up'] },
+    // Any procedure id: which procedures exist is content (checked against content/sops by build.ts).
+    procedure: { type: 'string', pattern: PROCEDURE_ID_PATTERN },
     procedureNumber: { type: 'string', pattern: '^(TP/QP-\\d{2}|HB-SOP-\\d{2})$' },
     clause: { type: 'string', minLength: 1 },
     retention: {

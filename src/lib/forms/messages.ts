@@ -9,6 +9,7 @@
 import type { ErrorObject } from 'ajv';
 import localizeZhTW from 'ajv-i18n/localize/zh-TW/index.js';
 import type { RJSFValidationError } from '@rjsf/utils';
+import { decodePointer, resolveRef } from '../shared/json-schema.ts';
 import { citeClause, type FormSchema, type JsonSchema, type XRule } from './rules.ts';
 
 export interface ZhError {
@@ -44,22 +45,6 @@ const FORMAT_ZH: Record<string, string> = {
 };
 const CONTAINER_TITLES = new Set(['簽署']);
 
-function decodePointer(pointer: string): string[] {
-  if (pointer === '' || pointer === '#') return [];
-  return pointer
-    .replace(/^#/, '')
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function resolveRef(root: JsonSchema, node: JsonSchema | undefined): JsonSchema | undefined {
-  if (!node?.$ref) return node;
-  const target = decodePointer(node.$ref).reduce<unknown>((acc, seg) => (acc as Record<string, unknown> | undefined)?.[seg], root);
-  const { $ref: _ref, ...siblings } = node;
-  return { ...(target as JsonSchema), ...siblings };
-}
-
 /** The subschema describing the data at `pointer` (properties / items, $ref resolved). */
 export function schemaAtPath(root: JsonSchema, pointer: string): JsonSchema | undefined {
   let node: JsonSchema | undefined = root;
@@ -87,13 +72,13 @@ export function fieldTitle(root: JsonSchema, pointer: string): string {
   for (const [i, seg] of segs.entries()) {
     if (!node) break;
     if (node.items && /^\d+$/.test(seg)) {
-      const items = resolveRef(root, node.items);
+      const items: JsonSchema = resolveRef(root, node.items);
       row = { arrayTitle: node.title ?? '', n: Number(seg) + 1, primitive: items?.type !== 'object' };
       labels.length = 0;
       node = items;
       continue;
     }
-    const child = resolveRef(root, node.properties?.[seg]);
+    const child: JsonSchema | undefined = resolveRef(root, node.properties?.[seg]);
     if (!child) {
       labels.push(seg);
       break;

@@ -11,9 +11,7 @@ import type { FormId } from '../procedures.ts';
 import { RECORD_FORMAT } from '../record.ts';
 import { satisfactionRate } from './derive.ts';
 import { getFormSchema, getXForm } from './schemas.ts';
-
-/** Records are dated in the handbook's local time: UTC+8, no daylight saving (Hong Kong, Macau, Taiwan). */
-export const HANDBOOK_UTC_OFFSET_MINUTES = 480;
+import { monthOf } from '../shared/time.ts';
 
 export interface IgnoredRecord {
   /** 0-based position in the input. */
@@ -56,14 +54,8 @@ export interface FollowUpMonthlyStats {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** "2026-03-31T18:00:00Z" -> "2026-04" (UTC+8); "2026-03-13" -> "2026-03". */
-export function monthOf(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value.slice(0, 7);
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) return undefined;
-  return new Date(t + HANDBOOK_UTC_OFFSET_MINUTES * 60000).toISOString().slice(0, 7);
-}
+// Records are grouped by month in the handbook's time (UTC+8); kept here, where callers look for it.
+export { monthOf };
 
 interface Unwrapped {
   index: number;

@@ -6,6 +6,7 @@
  * Browser-safe (no Node APIs).
  */
 import type { FormId, ProcedureId } from '../procedures.ts';
+import { clauseText } from '../shared/clause-text.ts';
 
 export interface JsonSchema {
   $ref?: string;
@@ -107,11 +108,9 @@ export interface RuleInfo extends XRule {
   citation: string;
 }
 
-const SECTION_NAMES: Record<string, string> = { '3': '職責', '5': '相關表格' };
-
 /** "4.1.6" -> "依 4.1.6"; "4.2.3" + "c" -> "依 4.2.3 c)"; "3" -> "依第 3 條（職責）". */
 export function citeClause(clause: string, item?: string): string {
-  if (/^\d+$/.test(clause)) return `依第 ${clause} 條${SECTION_NAMES[clause] ? `（${SECTION_NAMES[clause]}）` : ''}`;
+  if (/^\d+$/.test(clause)) return `依${clauseText(clause)}`;
   return `依 ${clause}${item ? ` ${item})` : ''}`;
 }
 

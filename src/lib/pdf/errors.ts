@@ -36,21 +36,5 @@ export class PdfError extends Error {
   }
 }
 
-/** 2026-11-27T03:04:00Z -> 2026年11月27日 11:04（UTC+8） in the region's time (UTC+8, no DST). */
-export function formatDateTimeZh(date: Date, offsetMinutes = 480): string {
-  const t = new Date(date.getTime() + offsetMinutes * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const sign = offsetMinutes >= 0 ? '+' : '-';
-  const off = Math.abs(offsetMinutes);
-  const zone = off % 60 === 0 ? `${off / 60}` : `${Math.floor(off / 60)}:${pad(off % 60)}`;
-  return (
-    `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ` +
-    `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}（UTC${sign}${zone}）`
-  );
-}
-
-/** 2026-11-27 -> 2026年11月27日 in the region's time. */
-export function formatDateZhLocal(date: Date, offsetMinutes = 480): string {
-  const t = new Date(date.getTime() + offsetMinutes * 60_000);
-  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日`;
-}
+// Where pdf/ and the CLIs have always imported it from; the handbook's time lives in shared/time.ts.
+export { formatDateTimeZh } from '../shared/time.ts';

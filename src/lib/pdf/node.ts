@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { PdfFontSources } from './layout/fonts.ts';
+import { pemCertificates } from '../shared/certificates.ts';
 import type { FormDefinition, JsonSchema, UiSchema } from './document/form-model.ts';
 import type { VerifyOptions } from './verify/report.ts';
 import { recordRules } from '../forms/validator.ts';
@@ -94,7 +95,7 @@ export function loadTrustList(path = join(REPO_ROOT, 'trust')): string[] {
     pems.push(readFileSync(path, 'utf8'));
   }
   // A file may hold several certificates.
-  return pems.flatMap((p) => p.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []);
+  return pems.flatMap(pemCertificates);
 }
 
 /**

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { envelopeFor, type RecordEnvelope } from '../../../src/lib/record.ts';
 import type { FormDefinition, JsonSchema } from '../../../src/lib/pdf/index.ts';
 import { listFormIds, loadExample, loadFormDefinition } from '../../../src/lib/pdf/node.ts';
-import { readRegister } from '../../../src/lib/register-files.ts';
-import { effectiveRevision as effectiveRevisionIn, type RegisterRevision } from '../../../src/lib/register.ts';
+import { readRegister } from '../../../src/lib/documents/register-files.ts';
+import { effectiveRevision as effectiveRevisionIn, type RegisterRevision } from '../../../src/lib/documents/register.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const SCHEMAS = join(ROOT, 'schemas');
@@ -50,9 +50,9 @@ export function envelopeOf(t: TestForm, data: Record<string, unknown> = t.exampl
   return envelopeFor(x, data, procedureRevision ?? effectiveRevision(x.procedureNumber) ?? 'A/0', '2026-03-10T02:00:00.000Z');
 }
 
-// ---- Independent of the product on purpose: the expected texts are worked out here from the
-// schema by a separate, simpler reading ($ref, allOf branches, option titles, UTC+8), so a bug in
-// src/lib/pdf's own reading cannot make its output look right.
+// Written independently of src/lib/pdf, src/lib/shared/json-schema.ts and shared/time.ts on
+// purpose: these helpers compute the texts a PDF must show ($ref, allOf branches, option titles,
+// UTC+8), so they must not borrow the code under test.
 
 function deref(root: JsonSchema, s: JsonSchema | undefined): JsonSchema {
   if (!s) return {};

@@ -2,16 +2,11 @@
  * The record envelope embedded in a record PDF (form-data.json, AFRelationship Data): found
  * through the EmbeddedFiles name tree or the catalog's /AF array.
  */
-import { AFRelationship, PDFArray, PDFDict, PDFHexString, PDFName, PDFRawStream, PDFString, decodePDFRawStream, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import { AFRelationship, PDFArray, PDFDict, PDFName, PDFRawStream, decodePDFRawStream, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 import { isRecordEnvelope, type RecordEnvelope } from '../../record.ts';
+import { textOf } from '../../shared/pdf-objects.ts';
 
 export const FORM_DATA_NAME = 'form-data.json';
-
-function textOf(obj: PDFObject | undefined): string | null {
-  if (obj instanceof PDFString || obj instanceof PDFHexString) return obj.decodeText();
-  if (obj instanceof PDFName) return obj.decodeText();
-  return null;
-}
 
 /** Embeds the record envelope as form-data.json (AFRelationship Data, as PDF/A-3 wants). */
 export async function embedRecord(doc: PDFDocument, env: RecordEnvelope, description: string, now: Date): Promise<void> {

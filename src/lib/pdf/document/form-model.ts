@@ -5,6 +5,9 @@
  */
 import { signatureRequiredNow, type XFormSignature } from '../../forms/rules.ts';
 import { PdfError } from '../errors.ts';
+import { base64ToBytes } from '../../shared/bytes.ts';
+import { resolveRef } from '../../shared/json-schema.ts';
+import { displayDateTime } from '../../shared/time.ts';
 
 /** x-form's signature declaration; `required` may also be true/false here. */
 export interface SignatureSpec extends Omit<XFormSignature, 'required'> {
@@ -198,9 +201,7 @@ export function decodeDataUrl(url: string): { bytes: Uint8Array; type: 'png' | '
   const m = /^data:(image\/(?:png|jpeg|jpg));base64,([A-Za-z0-9+/=\s]+)$/.exec(url);
   if (!m) return null;
   try {
-    const bin = atob(m[2].replace(/\s+/g, ''));
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const bytes = base64ToBytes(m[2]);
     return { bytes, type: m[1] === 'image/png' ? 'png' : 'jpg' };
   } catch {
     return null;
@@ -215,15 +216,7 @@ class RefResolver {
   }
 
   deref(s: JsonSchema | undefined): JsonSchema {
-    let cur: JsonSchema = s ?? {};
-    for (let guard = 0; cur.$ref && guard < 20; guard++) {
-      const m = /^#\/(\$defs|definitions)\/(.+)$/.exec(cur.$ref);
-      const target = m ? this.root[m[1] as '$defs' | 'definitions']?.[decodeURIComponent(m[2])] : undefined;
-      if (!target) break;
-      const { $ref: _ignored, ...rest } = cur;
-      cur = { ...target, ...rest };
-    }
-    return cur;
+    return resolveRef(this.root, s ?? {});
   }
 }
 
@@ -420,26 +413,6 @@ export function displayValue(field: ScalarField, value: unknown): string {
       if (typeof value === 'object') return JSON.stringify(value);
       return String(value);
   }
-}
-
-/** The region's offset (UTC+8, no daylight saving), as src/lib/forms/monthly.ts assumes. */
-export const REGION_OFFSET_MINUTES = 480;
-
-/**
- * A date-time as the user entered it in the form (local time, UTC+8): 2026-03-04T09:15:00+08:00
- * -> 2026-03-04 09:15; seconds only if not zero; a value in another offset is converted to UTC+8.
- * Anything that is not an ISO date-time is shown as it is.
- */
-export function displayDateTime(value: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
-  if (!m) return value;
-  const [, date, hm, sec, zone] = m;
-  const local = (d: string, t: string, s?: string) => `${d} ${t}${s && s !== '00' ? `:${s}` : ''}`;
-  if (!zone || zone === '+08:00' || zone === '+0800') return local(date, hm, sec);
-  const t = Date.parse(`${date}T${hm}:${sec ?? '00'}${zone}`);
-  if (Number.isNaN(t)) return value;
-  const iso = new Date(t + REGION_OFFSET_MINUTES * 60_000).toISOString();
-  return local(iso.slice(0, 10), iso.slice(11, 16), iso.slice(17, 19));
 }
 
 function labelOf(field: ScalarField, value: unknown): string {

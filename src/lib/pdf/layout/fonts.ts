@@ -10,7 +10,9 @@ import fontkit from '@cantoo/fontkit';
 import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib';
 import { PdfError } from '../errors.ts';
 
-export type BinaryData = Uint8Array | ArrayBuffer;
+import type { BinaryData } from '../../shared/bytes.ts';
+
+export type { BinaryData };
 /** Bytes, or a function that fetches them when first needed. */
 export type FontSource = BinaryData | (() => Promise<BinaryData>);
 

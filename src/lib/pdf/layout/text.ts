@@ -7,18 +7,7 @@
  * (and drops the spaces a break replaces).
  */
 
-/** May not begin a line. */
-export const NO_LINE_START = new Set(
-  Array.from(
-    '、。，．：；？！」』）］｝〕〉》】〙〗〟’”｠»›' +
-      'ヽヾーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖ々〻‐゠–〜～…‥・·' +
-      '％‰℃°′″' +
-      ')]}>,.:;?!%',
-  ),
-);
-
-/** May not end a line. */
-export const NO_LINE_END = new Set(Array.from('「『（［｛〔〈《【〘〖〝‘“｟«‹([{<＄￥'));
+import { NO_LINE_START, mustKeepTogether } from '../../shared/cjk-line-breaking.ts';
 
 /** Characters that break like ideographs: one unit each. */
 function isCjkLike(ch: string): boolean {
@@ -70,9 +59,7 @@ export function atomsOf(paragraph: string): Atom[] {
   const out: Atom[] = [];
   for (const atom of raw) {
     const prev = out[out.length - 1];
-    const first = Array.from(atom.text)[0];
-    const prevLast = prev ? Array.from(prev.text).pop()! : '';
-    if (prev && prev.space === '' && (NO_LINE_START.has(first) || NO_LINE_END.has(prevLast))) {
+    if (prev && prev.space === '' && mustKeepTogether(prev.text, atom.text)) {
       prev.text += atom.text;
       prev.space = atom.space;
     } else {

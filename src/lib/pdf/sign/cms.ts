@@ -152,10 +152,3 @@ export async function verifyCmsSignature(parsed: ParsedCms, signedContent: Uint8
     return false;
   }
 }
-
-/** Common name of a pkijs name, else the whole name. */
-export function nameText(name: pkijs.RelativeDistinguishedNames): string {
-  const values = name.typesAndValues.map((tv) => ({ type: tv.type, value: String((tv.value as { valueBlock: { value: unknown } }).valueBlock.value ?? '') }));
-  const cn = values.find((v) => v.type === '2.5.4.3');
-  return cn ? cn.value : values.map((v) => v.value).join(', ');
-}

@@ -8,6 +8,8 @@ import forge from 'node-forge';
 import * as pkijs from 'pkijs';
 import { PdfError, formatDateTimeZh } from '../errors.ts';
 import type { BinaryData } from '../layout/fonts.ts';
+import { binaryString, fromBinaryString } from '../../shared/bytes.ts';
+import { nameText } from '../../shared/certificates.ts';
 
 export interface Signer {
   /** The signing certificate. */
@@ -28,27 +30,6 @@ export interface Signer {
 export interface ReadPkcs12Options {
   /** Time the certificate must be valid at (default: now). */
   now?: Date;
-}
-
-function toBinaryString(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return s;
-}
-
-function fromBinaryString(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
-  return out;
-}
-
-/** A name's common name, else all its values (pkijs decodes UTF8String, BMPString and the rest). */
-function nameText(name: pkijs.RelativeDistinguishedNames): string {
-  const values = name.typesAndValues.map((tv) => ({
-    type: tv.type,
-    text: String((tv.value as { valueBlock?: { value?: unknown } }).valueBlock?.value ?? ''),
-  }));
-  return values.find((v) => v.type === '2.5.4.3' && v.text)?.text ?? values.map((v) => v.text).filter(Boolean).join(', ');
 }
 
 function isCaCertificate(c: pkijs.Certificate): boolean {
@@ -98,7 +79,7 @@ export async function readPkcs12(file: BinaryData, password: string, options: Re
   let p12: forge.pkcs12.Pkcs12Pfx;
   let asn1: forge.asn1.Asn1;
   try {
-    asn1 = forge.asn1.fromDer(toBinaryString(bytes), { strict: false } as never);
+    asn1 = forge.asn1.fromDer(binaryString(bytes), { strict: false } as never);
   } catch {
     throw new PdfError('NOT_PKCS12', '此檔案不是 PKCS#12 憑證檔（.p12 或 .pfx），請選擇含私鑰的個人憑證檔。');
   }

@@ -17,6 +17,7 @@ import type { RecordEnvelope } from '../../record.ts';
 import { DocFonts, type BinaryData, type PdfFontSources } from '../layout/fonts.ts';
 import { decodeDataUrl } from '../document/form-model.ts';
 import type { Signer } from './pkcs12.ts';
+import { binaryString, toU8 } from '../../shared/bytes.ts';
 
 export type { Signer } from './pkcs12.ts';
 export { readPkcs12 } from './pkcs12.ts';
@@ -42,16 +43,6 @@ export interface SignRequest {
 
 const BYTE_RANGE_PLACEHOLDER = [0, 1111111111, 2222222222, 3333333333];
 const BYTE_RANGE_RE = /\/ByteRange\s*\[\s*0\s+1111111111\s+2222222222\s+3333333333\s*\]/g;
-
-function toU8(b: BinaryData): Uint8Array {
-  return b instanceof Uint8Array ? b : new Uint8Array(b);
-}
-
-function latin1(bytes: Uint8Array, from = 0): string {
-  let s = '';
-  for (let i = from; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, Math.min(i + 0x8000, bytes.length)));
-  return s;
-}
 
 /** Room for the CMS: the certificates it carries plus the signature and attributes. */
 function contentsSize(signer: Signer): number {
@@ -137,7 +128,7 @@ export async function prepareSignatureField(
 
 /** Writes the ByteRange and the CMS into the placeholder found after `from`. */
 export async function finalizeSignature(bytes: Uint8Array, from: number, signer: Signer, time: Date): Promise<Uint8Array> {
-  const text = latin1(bytes, from);
+  const text = binaryString(bytes, from);
   let m: RegExpExecArray | null;
   let last: RegExpExecArray | null = null;
   BYTE_RANGE_RE.lastIndex = 0;

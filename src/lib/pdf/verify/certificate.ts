@@ -3,7 +3,7 @@
  * allows signing documents, its SHA-256 fingerprint, whether it is self-signed. Browser-safe.
  */
 import type * as pkijs from 'pkijs';
-import { nameText } from '../sign/cms.ts';
+import { nameText } from '../../shared/certificates.ts';
 
 const KEY_USAGE_OID = '2.5.29.15';
 

@@ -3,11 +3,12 @@
  * against the company trust list, validity at signing time), what changed after each
  * signature, the embedded record (form-data.json) and how its procedure revision stands in the
  * register. Framework-free: the caller passes the bytes, the trust list (PEM strings) and the
- * register (src/lib/register.ts `readRegister` in Node; the site passes it to the page).
+ * register (src/lib/documents/register.ts `readRegister` in Node; the site passes it to the page).
  */
 import { PDFDocument } from '@cantoo/pdf-lib';
 import type { RecordEnvelope } from '../../record.ts';
-import { STANDING_LABELS, revisionStanding, type RegisterRevision, type RevisionStanding } from '../../register.ts';
+import { STANDING_LABELS, revisionStanding, type RegisterRevision, type RevisionStanding } from '../../documents/register.ts';
+import { toU8 } from '../../shared/bytes.ts';
 import { FORM_DATA_NAME, readRecord } from '../document/embedded.ts';
 import { PdfError, formatDateTimeZh } from '../errors.ts';
 import type { BinaryData } from '../layout/fonts.ts';
@@ -89,10 +90,6 @@ export interface VerifyOptions {
   rules?: RecordRules;
   /** To compare the embedded JSON with the page: the record's form definition and the fonts to lay it out. */
   layout?: { form: (formId: string) => FormDefinition | null | Promise<FormDefinition | null>; fonts: PdfFontSources };
-}
-
-function toU8(b: BinaryData): Uint8Array {
-  return b instanceof Uint8Array ? b : new Uint8Array(b);
 }
 
 async function load(bytes: Uint8Array): Promise<PDFDocument> {

@@ -2,11 +2,13 @@
  * One signature: ByteRange, digest, CMS signature value, certificate chain against the trust list
  * and validity at signing time.
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument } from '@cantoo/pdf-lib';
 import type * as pkijs from 'pkijs';
 import { formatDateTimeZh } from '../errors.ts';
 import { signatureFields } from '../sign/acroform.ts';
-import { hashName, nameText, parseCms, verifyCmsSignature, type ParsedCms } from '../sign/cms.ts';
+import { hashName, parseCms, verifyCmsSignature, type ParsedCms } from '../sign/cms.ts';
+import { nameText } from '../../shared/certificates.ts';
+import { textOf } from '../../shared/pdf-objects.ts';
 import { allowsDocumentSigning, isSelfSigned, keyUsageProblem, keyUsages, sha256Fingerprint } from './certificate.ts';
 import { buildChain, sameBytes } from './trust.ts';
 
@@ -83,12 +85,6 @@ export interface SignatureReport {
 function numberAt(arr: PDFArray, i: number): number | null {
   const n = arr.get(i);
   return n instanceof PDFNumber ? n.asNumber() : null;
-}
-
-function textOf(obj: PDFObject | undefined): string | null {
-  if (obj instanceof PDFString || obj instanceof PDFHexString) return obj.decodeText();
-  if (obj instanceof PDFName) return obj.decodeText();
-  return null;
 }
 
 function hexToBytes(hex: string): Uint8Array | null {

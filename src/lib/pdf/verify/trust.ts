@@ -2,14 +2,7 @@
  * The signer's certificate chain against the company trust list (PEM strings).
  */
 import * as pkijs from 'pkijs';
-
-function pemToDer(pem: string): Uint8Array {
-  const b64 = pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
+import { pemToDer } from '../../shared/certificates.ts';
 
 function derToPem(der: Uint8Array): string {
   let bin = '';

@@ -4,6 +4,7 @@
  * "a)" gets `clause-4-2-1-a` from the clause before it. The same rule serves the rehype plugin
  * (anchors in the page) and the source scan (references checked at build time).
  */
+import { splitFrontmatter } from '../shared/frontmatter.ts';
 
 // A dotted number may run straight into its text ("4.1.1聽清楚"); a bare integer needs a
 // separator ("1、目的", "5.相關表格"), so "24小時" or "2026年" never starts a clause.
@@ -62,7 +63,7 @@ export class ClauseAnchorer {
 
 /** Clause anchors of an MDX/Markdown source, in order, without rendering it. */
 export function scanClauses(source: string): ClauseRef[] {
-  const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+  const { body } = splitFrontmatter(source);
   const anchorer = new ClauseAnchorer();
   const refs: ClauseRef[] = [];
   for (const raw of body.split('\n')) {

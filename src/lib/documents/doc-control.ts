@@ -3,7 +3,7 @@
  * content collection enforces, and the rules that span revisions (one effective revision each).
  */
 import { z } from 'zod';
-import { FORM_IDS, PROCEDURE_IDS, type ProcedureId } from './procedures.ts';
+import { FORM_IDS, procedureIdSchema, procedureOrderSchema, type ProcedureId } from '../procedures.ts';
 
 export const STATUS_LABELS = {
   draft: '草案',
@@ -25,7 +25,9 @@ const signOffSchema = z
 
 export const docControlSchema = z
   .object({
-    procedure: z.enum(PROCEDURE_IDS),
+    procedure: procedureIdSchema,
+    /** Place in the issue order; the same on every revision of a procedure. */
+    order: procedureOrderSchema,
     docNumber: z.string().regex(docNumberPattern, '文件編號格式不符（應為 TP/QP-nn 或 HB-SOP-nn）'),
     numberIssuer: z.enum(['company', 'handbook']),
     issuedTitle: z.string().min(1),
@@ -92,12 +94,13 @@ export function checkRevisionSet(entries: RevisionEntry[]): string[] {
     list.push(e);
     byProcedure.set(e.data.procedure, list);
   }
-  for (const id of PROCEDURE_IDS) {
-    const revs = byProcedure.get(id) ?? [];
+  for (const [id, revs] of byProcedure) {
     const effective = revs.filter((r) => r.data.status === 'effective');
     if (effective.length !== 1) problems.push(`程序「${id}」應恰有一個生效版本，實有 ${effective.length} 個`);
     const numbers = new Set(revs.map((r) => r.data.docNumber));
     if (numbers.size > 1) problems.push(`程序「${id}」各版本的文件編號不一致：${[...numbers].join('、')}`);
+    const orders = new Set(revs.map((r) => r.data.order));
+    if (orders.size > 1) problems.push(`程序「${id}」各版本的發行順序不一致：${[...orders].join('、')}`);
     const seen = new Set<string>();
     for (const r of revs) {
       if (seen.has(r.data.revision)) problems.push(`程序「${id}」的版本 ${r.data.revision} 重複`);
@@ -108,15 +111,14 @@ export function checkRevisionSet(entries: RevisionEntry[]): string[] {
     }
   }
   const owners = new Map<string, ProcedureId>();
+  const places = new Map<number, ProcedureId>();
   for (const [id, revs] of byProcedure) {
     const num = revs[0]?.data.docNumber;
     if (num && owners.has(num) && owners.get(num) !== id) problems.push(`文件編號 ${num} 被兩個程序使用`);
     if (num) owners.set(num, id);
+    const order = revs[0]?.data.order;
+    if (order !== undefined && places.has(order)) problems.push(`發行順序 ${order} 被兩個程序使用：${places.get(order)}、${id}`);
+    if (order !== undefined) places.set(order, id);
   }
   return problems;
-}
-
-/** 2026-11-27 -> 2026年11月27日 */
-export function formatDateZh(date: Date): string {
-  return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
 }

@@ -3,6 +3,7 @@
  * between two of them (Chinese has no spaces, so word diffs would compare whole sentences).
  */
 import { diffChars } from 'diff';
+import { splitFrontmatter } from '../shared/frontmatter.ts';
 
 /**
  * MDX lines that are page furniture, not procedure text: imports and a component on a line of
@@ -12,7 +13,7 @@ export const MDX_FURNITURE_LINE = /^\s*(import\s.+from\s.+|<[A-Z][\w.]*(\s[^>]*)
 
 /** The body of an MDX revision as plain text, one block per line, markup removed. */
 export function revisionPlainText(source: string): string {
-  const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+  const { body } = splitFrontmatter(source);
   return body
     .split('\n')
     .filter((line) => !MDX_FURNITURE_LINE.test(line))

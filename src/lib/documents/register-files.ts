@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
+import { readFrontmatter } from '../shared/frontmatter.ts';
 import { docControlSchema } from './doc-control.ts';
 import type { RegisterRevision } from './register.ts';
 
@@ -14,8 +14,7 @@ export function readRegister(sopsDir: string): RegisterRevision[] {
   for (const procedure of readdirSync(sopsDir)) {
     for (const file of readdirSync(join(sopsDir, procedure)).filter((f) => f.endsWith('.mdx'))) {
       const source = readFileSync(join(sopsDir, procedure, file), 'utf8');
-      const front = /^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '';
-      const raw = yaml.load(front) as Record<string, unknown>;
+      const raw = readFrontmatter(source) ?? {};
       const doc = docControlSchema.parse(raw);
       const slug = file.replace(/\.mdx$/, '');
       out.push({

@@ -3,7 +3,7 @@
  * Browser-safe; `register-files.ts` reads it from the procedure sources in Node.
  */
 import type { DocStatus } from './doc-control.ts';
-import type { ProcedureId } from './procedures.ts';
+import type { ProcedureId } from '../procedures.ts';
 
 export interface RegisterRevision {
   procedure: ProcedureId;
