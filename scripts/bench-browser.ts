@@ -127,8 +127,8 @@ async function validationInChromium(): Promise<string[]> {
   const out = mkdtempSync(join(tmpdir(), 'bench-validation-'));
   writeFileSync(
     join(out, 'entry.ts'),
-    `import { loadRecordValidator } from ${JSON.stringify(join(root, 'src/lib/forms/validator.ts'))};
-import { getExample } from ${JSON.stringify(join(root, 'src/lib/forms/schemas.ts'))};
+    `import { loadRecordValidator } from ${JSON.stringify(join(root, 'src/lib/forms/validation/validator.ts'))};
+import { getExample } from ${JSON.stringify(join(root, 'src/lib/forms/definition/index.ts'))};
 import { FORM_IDS } from ${JSON.stringify(join(root, 'src/lib/procedures.ts'))};
 (window as any).__bench = async (runs: number) => {
   const result: [string, boolean, number, number][] = [];

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { envelopeFor } from '../src/lib/record.ts';
+import { envelopeFor } from '../src/lib/record/envelope.ts';
 import { readRegister } from '../src/lib/documents/register-files.ts';
 import { effectiveRevision } from '../src/lib/documents/register.ts';
 import { ASCII_PASSWORD, makeTestPki } from '../test/pdf/helpers/pki.ts';
@@ -19,7 +19,7 @@ const importMs = performance.now() - t0;
 
 const formId = parseArgs({ allowPositionals: true }).positionals[0] ?? (listFormIds().includes('violation-record') ? 'violation-record' : listFormIds()[0]);
 const form = loadFormDefinition(formId);
-const x = form.schema['x-form']!;
+const x = form.meta;
 const procedureRevision = effectiveRevision(readRegister('content/sops'), x.procedureNumber);
 if (!procedureRevision) throw new Error(`no effective revision of ${x.procedureNumber}`);
 const record = envelopeFor(x, loadExample(formId) as Record<string, unknown>, procedureRevision);

@@ -10,8 +10,8 @@
  */
 import { parseArgs } from 'node:util';
 import { FORM_IDS } from '../src/lib/procedures.ts';
-import { getExample, getFormSchema } from '../src/lib/forms/schemas.ts';
-import { validateRecord, VALIDATOR_FUNCTIONS } from '../src/lib/forms/validate.ts';
+import { getExample, getFormSchema } from '../src/lib/forms/definition/index.ts';
+import { validateRecord, VALIDATOR_FUNCTIONS } from '../src/lib/forms/validation/validate.ts';
 
 const RUNS = Number(parseArgs({ allowPositionals: true }).positionals[0] ?? 200);
 const WARMUP = 20;

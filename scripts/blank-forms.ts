@@ -43,7 +43,7 @@ let failed = 0;
 for (const id of ids) {
   try {
     const form = loadFormDefinition(id, schemasDir);
-    const x = form.schema['x-form']!;
+    const x = form.meta;
     const revision = effectiveRevision(register, x.procedureNumber) ?? undefined;
     const pdf = await blankFormPdf({ form, fonts: nodeFonts(), procedureRevision: revision });
     const file = join(outDir, `${id}.pdf`);

@@ -14,7 +14,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildValidators } from '../src/lib/forms/build.ts';
+import { buildValidators } from '../src/lib/forms/build/compile.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const checkOnly = parseArgs({ options: { check: { type: 'boolean', default: false } } }).values.check;

@@ -6,7 +6,7 @@
  *
  * record.json is a record envelope (as the site exports it) or the bare form data; bare data is
  * wrapped with the procedure revision in force (from content/sops). The data is validated with
- * the forms' compiled validators (src/lib/forms/validate.ts) first.
+ * the forms' compiled validators (src/lib/forms/validation/validate.ts) first.
  *
  * Other options: --image <png|jpg> (drawn signature shown in the box), --schemas <dir>,
  * --sops <dir>, --procedure-revision <A/1>, --skip-validation.
@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PdfError, addSignature, exportRecordPdf, exportSignedRecordPdf, readPkcs12, refuseToSign, type SignRequest } from '../src/lib/pdf/index.ts';
 import { REPO_ROOT, loadFormDefinition, loadTrustList, nodeFonts, nodeRecordChecks } from '../src/lib/pdf/node.ts';
-import { envelopeFor, isRecordEnvelope, type RecordEnvelope } from '../src/lib/record.ts';
+import { envelopeFor, isRecordEnvelope, type RecordEnvelope } from '../src/lib/record/envelope.ts';
 import { readRegister } from '../src/lib/documents/register-files.ts';
 import { effectiveRevision } from '../src/lib/documents/register.ts';
 import type { FormId } from '../src/lib/procedures.ts';
@@ -100,9 +100,9 @@ async function signRequest(args: Args): Promise<SignRequest | null> {
 async function validate(formId: string, data: unknown): Promise<void> {
   let mod: { validateRecord(formId: FormId, data: unknown): { valid: boolean; errors: { message: string }[] } };
   try {
-    mod = await import('../src/lib/forms/validate.ts');
+    mod = await import('../src/lib/forms/validation/validate.ts');
   } catch (e) {
-    console.error(`注意：未能載入表單驗證器（src/lib/forms/validate.ts），本次未驗證記錄內容。原因：${e instanceof Error ? e.message : String(e)}`);
+    console.error(`注意：未能載入表單驗證器（src/lib/forms/validation/validate.ts），本次未驗證記錄內容。原因：${e instanceof Error ? e.message : String(e)}`);
     return;
   }
   let result;
@@ -123,7 +123,7 @@ async function exportCommand(args: Args): Promise<void> {
   if (!formId || !recordPath || !out) fail(USAGE);
   const schemasDir = resolve(args.values.schemas ?? join(REPO_ROOT, 'schemas'));
   const form = loadFormDefinition(formId, schemasDir);
-  const x = form.schema['x-form']!;
+  const x = form.meta;
   let json: unknown;
   try {
     json = JSON.parse(readFileOr(recordPath, '記錄檔').toString('utf8').replace(/^\uFEFF/, ''));

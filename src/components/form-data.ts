@@ -1,20 +1,18 @@
 /** Build-time list of the record forms for pages that list them (register, form index). */
 import { existsSync } from 'node:fs';
-import { FORM_IDS } from '../lib/procedures.ts';
-import { getXForm } from '../lib/forms/schemas.ts';
-import { retentionSummary } from '../lib/forms/derive.ts';
-import type { XForm } from '../lib/forms/rules.ts';
+import { formDefinitions, retentionSummary, type FormMeta } from '../lib/forms/definition/index.ts';
 
-export interface FormMeta extends XForm {
+/** A form as a list shows it: its metadata, retention in words and the blank PDF. */
+export interface FormListing extends FormMeta {
   retentionText: string;
   /** Site path of the blank printable PDF, when the build generated one. */
   blankPdf: string | null;
 }
 
-export function listFormMeta(): FormMeta[] {
-  return FORM_IDS.map((id) => getXForm(id)).map((x) => ({
-    ...x,
-    retentionText: retentionSummary(x),
-    blankPdf: existsSync(`public/blank-forms/${x.id}.pdf`) ? `/blank-forms/${x.id}.pdf` : null,
+export function listForms(): FormListing[] {
+  return formDefinitions().map((def) => ({
+    ...def.meta,
+    retentionText: retentionSummary(def),
+    blankPdf: existsSync(`public/blank-forms/${def.id}.pdf`) ? `/blank-forms/${def.id}.pdf` : null,
   }));
 }

@@ -13,7 +13,7 @@ import { z } from 'zod';
 /** A procedure's id: the name of its folder under content/sops/ and of its flow in content/flows/. */
 export type ProcedureId = string;
 
-/** Also the pattern of x-form's `procedure` (forms/keywords.ts). */
+/** Also the pattern of x-form's `procedure` (forms/build/keywords.ts). */
 export const PROCEDURE_ID_PATTERN = '^[a-z][a-z0-9-]*$';
 
 export const procedureIdSchema = z.string().regex(new RegExp(PROCEDURE_ID_PATTERN), '規程代號只可用小寫英文字母、數字及連字號（即 content/sops/ 下的資料夾名稱）');

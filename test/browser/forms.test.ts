@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { axeViolations, openBrowser, openSession, tempDir, type Session } from './harness.ts';
 import { FORM_IDS, type FormId } from '../../src/lib/procedures.ts';
-import { getExample, getXForm } from '../../src/lib/forms/schemas.ts';
-import { buildRecordEnvelope, exportRecordText } from '../../src/lib/forms/import.ts';
-import { RECORD_FORMAT, type RecordEnvelope } from '../../src/lib/record.ts';
+import { getExample, getFormMeta } from '../../src/lib/forms/definition/index.ts';
+import { buildRecordEnvelope, exportRecordText } from '../../src/lib/record/envelope.ts';
+import { RECORD_FORMAT, type RecordEnvelope } from '../../src/lib/record/envelope.ts';
 
 const site = inject('siteUrl');
 const cspSite = inject('cspSiteUrl');
@@ -105,7 +105,7 @@ function writeFixture(name: string, text: string): string {
 }
 
 const envelopeFile = (formId: FormId, data: Record<string, unknown>, name: string) =>
-  writeFixture(name, exportRecordText(buildRecordEnvelope(formId, data, { procedureRevision: effectiveRevision(getXForm(formId).procedure) })));
+  writeFixture(name, exportRecordText(buildRecordEnvelope(formId, data, { procedureRevision: effectiveRevision(getFormMeta(formId).procedure) })));
 
 afterAll(async () => {
   for (const s of sessions) await s.close().catch(() => {});

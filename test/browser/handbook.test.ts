@@ -90,7 +90,7 @@ describe('register, history and diff', () => {
     expect(qr036).toContain('QR/GR-036');
     expect(qr036).toContain('TP/QP-09 第 4.2.3 條');
     expect(await page.locator('tr[data-form="archive-access"]').textContent()).toContain('絕密');
-    expect(await page.locator('tr[data-form="violation-record"]').textContent()).toContain('一般一年，重大五年');
+    expect(await page.locator('tr[data-form="violation-record"]').textContent()).toContain('一般違章：一年；重大違章：五年（依 4.5）');
     await close();
   });
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AUDITOR_TRUST_KEY, addAuditorCaFile, readAuditorCas, removeAuditorCa } from '../../src/lib/pdf/auditor-trust.ts';
-import { MemoryStorage } from '../../src/lib/drafts.ts';
+import { MemoryStorage } from '../../src/lib/record/drafts.ts';
 import { removeTempDirs, run, tempDir } from './helpers/tools.ts';
 
 afterAll(() => removeTempDirs());

@@ -6,17 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { errorCode, errorText, safeFileName, sizeText } from '../../src/lib/pdf/file-text.ts';
 import { PdfError, looksTruncated, recordIdentity } from '../../src/lib/pdf/index.ts';
-import { getXForm } from '../../src/lib/forms/schemas.ts';
+import { formDefinition } from '../../src/lib/forms/definition/index.ts';
 import { envelopeOf, testForms } from './helpers/records.ts';
 
 const intake = testForms().find((f) => f.id === 'complaint-intake')!;
-// As the page gets it: the forms library's x-form for the record's form.
-const x = getXForm('complaint-intake');
+// As the page gets it: the bundled definition of the record's form.
+const def = formDefinition('complaint-intake');
+const x = def.meta;
 
 describe('recordIdentity', () => {
   it('names the form and the record number under the form\'s own title for it', () => {
     const rec = envelopeOf(intake);
-    const id = recordIdentity(rec, { x, schema: intake.form.schema as { properties?: Record<string, unknown> } });
+    const id = recordIdentity(rec, def);
     const field = x.recordNumberField!;
     expect(id).toEqual({
       formTitle: x.title,
@@ -31,7 +32,7 @@ describe('recordIdentity', () => {
   it('an unknown form or an empty record number: the generic title, no number', () => {
     const rec = envelopeOf(intake, { ...intake.example, [x.recordNumberField!]: '' });
     expect(recordIdentity(rec, null)).toMatchObject({ formTitle: null, recordNumberTitle: '記錄編號', recordNumber: null });
-    expect(recordIdentity(rec, { x, schema: intake.form.schema as { properties?: Record<string, unknown> } }).recordNumber).toBeNull();
+    expect(recordIdentity(rec, def).recordNumber).toBeNull();
   });
 });
 

@@ -16,6 +16,7 @@ import { NOT_OURS_MESSAGE, verifyPdf } from '../../src/lib/pdf/verify/report.ts'
 import type { RegisterRevision } from '../../src/lib/documents/register.ts';
 import { pdfaProblems } from './helpers/pdfa.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
+import { defineForm } from '../../src/lib/forms/definition/define.ts';
 import { envelopeOf, handbookRegister, testForms, type TestForm } from './helpers/records.ts';
 import { nssDbTrusting, removeTempDirs, renderPage, requireTools, run, signaturePng, workDir } from './helpers/tools.ts';
 
@@ -320,7 +321,7 @@ describe('drawn signatures', () => {
       type: 'object',
       properties: { receiver: { type: 'object', properties: { name: { type: 'string' }, signedOn: { type: 'string', format: 'date' }, image: { type: 'string' } } } },
     };
-    const form = { schema, uiSchema: fixture.form.uiSchema };
+    const form = defineForm({ schema, uiSchema: fixture.form.uiSchema });
     const unsigned = await exportRecordPdf({ form, record: envelopeOf(fixture, data), fonts: nodeFonts() });
     const f1 = join(workDir(), 'drawn-unsigned.pdf');
     writeFileSync(f1, unsigned);

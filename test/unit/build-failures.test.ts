@@ -13,7 +13,8 @@ function buildWith(defect: (dir: string) => void): RunResult {
   });
 }
 
-describe('the build fails on bad content', () => {
+// A whole `astro build` each: on a loaded 2-core machine one takes well over the default 60 s.
+describe('the build fails on bad content', { timeout: 240_000 }, () => {
   it('a flowchart step citing a clause that does not exist', () => {
     const r = buildWith((dir) => edit(join(dir, 'content/flows/complaints.yaml'), /clause: "?4\.1\.2"?/, 'clause: "4.1.9"'));
     expect(r.status).not.toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStorage, discardDraft, listDrafts, loadDraft, saveDraft } from '../../src/lib/drafts.ts';
+import { MemoryStorage, discardDraft, listDrafts, loadDraft, saveDraft } from '../../src/lib/record/drafts.ts';
 
 describe('drafts', () => {
   it('saves, lists newest first, loads and discards', () => {

@@ -18,8 +18,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 test('Vite production bundle: one chunk per form, no runtime code evaluation, validates', async () => {
   writeFileSync(
     join(dir, 'entry.ts'),
-    `import { loadRecordValidator } from ${JSON.stringify(join(ROOT, 'src/lib/forms/validator.ts'))};
-import { getExample } from ${JSON.stringify(join(ROOT, 'src/lib/forms/schemas.ts'))};
+    `import { loadRecordValidator } from ${JSON.stringify(join(ROOT, 'src/lib/forms/validation/validator.ts'))};
+import { getExample } from ${JSON.stringify(join(ROOT, 'src/lib/forms/definition/index.ts'))};
 export async function run() {
   const v = await loadRecordValidator('violation-record');
   const d = getExample('violation-record');
@@ -60,7 +60,7 @@ export async function run() {
 test('Vite dev server: the .mjs validators and the library are served as ES modules', async () => {
   const server = await createServer({ root: ROOT, configFile: false, logLevel: 'silent', server: { middlewareMode: true, hmr: false, ws: false } });
   try {
-    for (const url of ['/src/lib/forms/validator.ts', '/src/generated/validators/index.mjs', '/src/generated/validators/qr-gr-036.mjs']) {
+    for (const url of ['/src/lib/forms/validation/validator.ts', '/src/generated/validators/index.mjs', '/src/generated/validators/qr-gr-036.mjs']) {
       const r = await server.transformRequest(url);
       expect(r?.code, url).toBeTruthy();
       expect(r!.code, url).not.toMatch(/\brequire\(|^exports\[|module\.exports/m);

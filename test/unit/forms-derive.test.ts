@@ -1,9 +1,9 @@
 /** Derived values: 違章等級 (4.2.7), 保存期限 (4.5), 滿意率, catalogue order (4.5), 密級 (4.8). */
 import { describe, expect, test } from 'vitest';
-import { applyDerived, deriveViolationLevel, retentionOf, retentionSummary, satisfactionRate, sortCatalogueRows, violationRetention } from '../../src/lib/forms/derive.ts';
+import { applyDerived, deriveViolationLevel, retentionOf, satisfactionRate, sortCatalogueRows, violationRetention } from '../../src/lib/forms/derive.ts';
 import { requiredSignatures } from '../../src/lib/forms/rules.ts';
-import { getExample, getXForm } from '../../src/lib/forms/schemas.ts';
-import { validateRecord } from '../../src/lib/forms/validate.ts';
+import { blankRetentionText, formDefinition, getExample, getFormMeta, retentionSummary } from '../../src/lib/forms/definition/index.ts';
+import { validateRecord } from '../../src/lib/forms/validation/validate.ts';
 
 describe('4.2.7 違章等級', () => {
   test.each([
@@ -41,7 +41,7 @@ describe('4.5 保存期限', () => {
     expect(retentionOf('violation-notice', { level: 'major' })).toBe('五年');
     expect(retentionOf('violation-record', {})).toBe('五年');
     expect(retentionOf('archive-access')).toBe('永久');
-    expect(retentionOf(getXForm('complaint-intake'))).toBe('三年');
+    expect(retentionOf(getFormMeta('complaint-intake'))).toBe('三年');
   });
 });
 
@@ -96,21 +96,28 @@ describe('archives', () => {
 
 describe('signatures needed now', () => {
   test('x-form conditions evaluated on the data', () => {
-    const x = getXForm('violation-record');
+    const x = getFormMeta('violation-record');
     const roles = (d: Record<string, unknown>) => requiredSignatures(x, d).map((s) => s.role);
     expect(roles({ level: 'general' })).toEqual(['registrar', 'supervisor']);
     expect(roles({ level: 'major' })).toEqual(['registrar', 'superior']);
     expect(roles({ level: 'general', measures: ['publicCriticism'] })).toEqual(['registrar', 'supervisor', 'superior']);
-    const ci = getXForm('complaint-intake');
+    const ci = getFormMeta('complaint-intake');
     expect(requiredSignatures(ci, { status: 'closed', isMajor: true }).map((s) => s.role)).toEqual(['receiver', 'owner', 'manager']);
     expect(requiredSignatures(ci, { status: 'open', isMajor: false }).map((s) => s.role)).toEqual(['receiver']);
   });
 });
 
-describe('retention summary for the register', () => {
-  test('states the 4.5 rule, the 4.9 rule and the handbook assumption', () => {
-    expect(retentionSummary(getXForm('violation-record'))).toBe('一般一年，重大五年（依 4.5）');
-    expect(retentionSummary(getXForm('archive-access'))).toBe('永久（依 4.9）');
-    expect(retentionSummary(getXForm('qr-gr-036'))).toBe('三年（發行文本未規定，本手冊暫定）');
+describe('retention in words (one wording for the register, the form pages and the PDFs)', () => {
+  test('states the 4.5 rule with the level field\'s own labels, the 4.9 rule and the handbook assumption', () => {
+    expect(retentionSummary(formDefinition('violation-record'))).toBe('一般違章：一年；重大違章：五年（依 4.5）');
+    expect(retentionSummary(formDefinition('archive-access'))).toBe('永久（依 4.9）');
+    expect(retentionSummary(formDefinition('qr-gr-036'))).toBe('三年（發行文本未規定，本手冊暫定）');
+  });
+
+  test('a blank violation form prints the same rule wording as the register', () => {
+    for (const id of ['violation-record', 'violation-notice'] as const) {
+      expect(blankRetentionText(formDefinition(id))).toBe(retentionSummary(formDefinition(id)));
+    }
+    expect(blankRetentionText(formDefinition('qr-gr-036'))).toBe('三年（暫定）');
   });
 });

@@ -1,9 +1,8 @@
 /** Record files: export to a RecordEnvelope, import back with zh-TW errors. */
 import { describe, expect, test } from 'vitest';
-import { RECORD_FORMAT } from '../../src/lib/record.ts';
-import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../src/lib/forms/import.ts';
-import { getExample } from '../../src/lib/forms/schemas.ts';
-import { getRecordValidator, validateRecord } from '../../src/lib/forms/validate.ts';
+import { RECORD_FORMAT, buildRecordEnvelope, exportRecordText, isRecordEnvelope, parseRecordFile, recordFileName } from '../../src/lib/record/envelope.ts';
+import { getExample } from '../../src/lib/forms/definition/index.ts';
+import { getRecordValidator, validateRecord } from '../../src/lib/forms/validation/validate.ts';
 
 const env = () => buildRecordEnvelope('qr-gr-036', getExample('qr-gr-036'), { procedureRevision: 'A/1', savedAt: '2026-03-14T02:00:00Z' });
 const v036 = getRecordValidator('qr-gr-036');
@@ -35,10 +34,29 @@ describe('export', () => {
   });
 });
 
+describe('isRecordEnvelope (what the CLI and an import take as a record rather than bare form data)', () => {
+  test('tells an envelope from form data', () => {
+    expect(isRecordEnvelope(env())).toBe(true);
+    expect(isRecordEnvelope(JSON.parse(exportRecordText(env())))).toBe(true);
+    expect(isRecordEnvelope(getExample('qr-gr-036'))).toBe(false);
+    expect(isRecordEnvelope({ ...env(), format: 'other/record@1' })).toBe(false);
+    expect(isRecordEnvelope(null)).toBe(false);
+  });
+});
+
 describe('import', () => {
   test('round trip', () => {
     const r = parseRecordFile(exportRecordText(env()), 'qr-gr-036', v036);
     expect(r).toEqual({ ok: true, record: env(), warnings: [] });
+  });
+
+  test('a record filled under another procedure revision than the one in force is accepted with a warning', () => {
+    expect(parseRecordFile(exportRecordText(env()), 'qr-gr-036', v036, 'A/1')).toEqual({ ok: true, record: env(), warnings: [] });
+    expect(parseRecordFile(exportRecordText(env()), 'qr-gr-036', v036, 'A/2')).toEqual({
+      ok: true,
+      record: env(),
+      warnings: ['此記錄依 TP/QP-09 版本/改次 A/1 填寫；現行生效版本為 A/2。'],
+    });
   });
 
   test('a byte-order mark is tolerated; a plain validate function works too', () => {

@@ -3,10 +3,10 @@
  * handbook has no better wording), and rule messages citing the clause.
  */
 import { describe, expect, test } from 'vitest';
-import { fieldTitle, schemaAtPath, zhErrors } from '../../src/lib/forms/messages.ts';
+import { fieldTitle, schemaAtPath, zhErrors } from '../../src/lib/forms/validation/messages.ts';
 import { citeClause } from '../../src/lib/forms/rules.ts';
-import { getExample, getFormSchema } from '../../src/lib/forms/schemas.ts';
-import { validateRecord } from '../../src/lib/forms/validate.ts';
+import { getExample, getFormSchema } from '../../src/lib/forms/definition/index.ts';
+import { validateRecord } from '../../src/lib/forms/validation/validate.ts';
 
 describe('fieldTitle', () => {
   test('names top-level, nested, array-row and signature fields', () => {

@@ -3,10 +3,10 @@
  * and the result validates against the statistics form.
  */
 import { describe, expect, test } from 'vitest';
-import { complaintMonthlyStats, followUpMonthlyStats, monthOf } from '../../src/lib/forms/monthly.ts';
-import { buildRecordEnvelope } from '../../src/lib/forms/import.ts';
-import { getExample } from '../../src/lib/forms/schemas.ts';
-import { validateRecord } from '../../src/lib/forms/validate.ts';
+import { complaintMonthlyStats, followUpMonthlyStats, mergeMonthlyStats, monthOf } from '../../src/lib/record/monthly.ts';
+import { buildRecordEnvelope } from '../../src/lib/record/envelope.ts';
+import { getExample } from '../../src/lib/forms/definition/index.ts';
+import { validateRecord } from '../../src/lib/forms/validation/validate.ts';
 
 const intake = (over: Record<string, unknown>) => ({ ...getExample('complaint-intake'), ...over });
 const visit = (over: Record<string, unknown>) => ({ ...getExample('follow-up-visit'), ...over });
@@ -118,5 +118,14 @@ describe('回訪用戶月統計 from 回訪用戶記錄表', () => {
     const thirds = followUpMonthlyStats([visit({ visitNo: 'A1' }), visit({ visitNo: 'A2', satisfaction: 'dissatisfied' }), visit({ visitNo: 'A3', satisfaction: 'dissatisfied' })], '2026-03');
     expect(thirds.data.satisfactionRate).toBe(33.3);
     expect(validateRecord('follow-up-monthly-stats', thirds.data).valid).toBe(true);
+  });
+});
+
+describe('mergeMonthlyStats', () => {
+  test('computed figures replace entered ones; analysis and an entered status stay', () => {
+    const current = { month: '2026-02', total: 9, analysis: '維修類投訴增加', status: 'open' };
+    const stats = { month: '2026-03', total: 4, bySeverity: { major: 1, general: 3 }, status: 'closed' };
+    expect(mergeMonthlyStats(current, stats)).toEqual({ month: '2026-03', total: 4, bySeverity: { major: 1, general: 3 }, analysis: '維修類投訴增加', status: 'open' });
+    expect(mergeMonthlyStats({ analysis: 'x' }, stats).status).toBe('closed');
   });
 });

@@ -8,8 +8,8 @@ import { renderToString } from 'react-dom/server';
 import Form from '@rjsf/core';
 import { getDefaultFormState, type RJSFSchema } from '@rjsf/utils';
 import { FORM_IDS } from '../../src/lib/procedures.ts';
-import { getExample } from '../../src/lib/forms/schemas.ts';
-import { getRecordValidator } from '../../src/lib/forms/validate.ts';
+import { getExample } from '../../src/lib/forms/definition/index.ts';
+import { getRecordValidator } from '../../src/lib/forms/validation/validate.ts';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -5,8 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import type { FormId } from '../../src/lib/procedures.ts';
 import { listRules } from '../../src/lib/forms/rules.ts';
-import { FORMS, getExample } from '../../src/lib/forms/schemas.ts';
-import { validateRecord } from '../../src/lib/forms/validate.ts';
+import { formDefinitions, getExample } from '../../src/lib/forms/definition/index.ts';
+import { validateRecord } from '../../src/lib/forms/validation/validate.ts';
 import { sortCatalogueRows } from '../../src/lib/forms/derive.ts';
 
 type Data = Record<string, any>;
@@ -295,7 +295,7 @@ const CASES: Case[] = [
     satisfies: (d) => { d.status = 'open'; delete d.improvements; delete d.signatures; } },
 ];
 
-const RULES = new Map(Object.values(FORMS).flatMap((f) => listRules(f.schema)).map((r) => [r.id, r]));
+const RULES = new Map(formDefinitions().flatMap((f) => listRules(f.schema)).map((r) => [r.id, r]));
 
 describe('every rule has a test', () => {
   test('all x-rule ids are covered, and every case names a real rule', () => {

@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, test } from 'vitest';
 import { FORM_IDS } from '../../src/lib/procedures.ts';
-import { buildValidators, checkContentFormRefs, checkFormSchema, checkSchemas, toEsm, unsafeConstructs } from '../../src/lib/forms/build.ts';
-import { FORMS, getExample, getXForm } from '../../src/lib/forms/schemas.ts';
-import { validateRecord, VALIDATOR_FUNCTIONS } from '../../src/lib/forms/validate.ts';
-import { requiredSignatures, type JsonSchema } from '../../src/lib/forms/rules.ts';
+import { checkContentFormRefs, checkFormSchema, checkSchemas } from '../../src/lib/forms/build/check.ts';
+import { buildValidators, toEsm, unsafeConstructs } from '../../src/lib/forms/build/compile.ts';
+import { formDefinition, getExample, getFormMeta } from '../../src/lib/forms/definition/index.ts';
+import { validateRecord, VALIDATOR_FUNCTIONS } from '../../src/lib/forms/validation/validate.ts';
+import { requiredSignatures } from '../../src/lib/forms/rules.ts';
+import type { JsonSchema } from '../../src/lib/forms/definition/schema.ts';
 import complaintIntakeCjs from '../../src/generated/validators/complaint-intake.cjs';
 import complaintIntakeMjs from '../../src/generated/validators/complaint-intake.mjs';
 import { validatorLoaders } from '../../src/generated/validators/index.mjs';
@@ -59,8 +61,9 @@ const PROCEDURE_NUMBERS: Record<string, string> = {
 };
 
 describe.each(FORM_IDS)('%s', (formId) => {
-  const { schema, uiSchema, example } = FORMS[formId];
-  const x = getXForm(formId);
+  const { schema, uiSchema } = formDefinition(formId);
+  const example = getExample(formId);
+  const x = getFormMeta(formId);
 
   test('passes the build check (2020-12, strict keywords, complete x-form, ui:order, example)', () => {
     expect(checkFormSchema(formId, schema, uiSchema as Record<string, unknown>, example, `${formId}.schema.json`)).toEqual([]);
@@ -121,6 +124,16 @@ describe('build check', () => {
     expect(problems[0]).toContain('schemas/outage-notice.schema.json');
     expect(problems[0]).toContain('沒有表單結構檔');
     expect(problems[0]).toContain('has no schema');
+  });
+
+  test('fails on a procedure number other than the one the procedure\'s document control gives', () => {
+    const dir = schemaCopy();
+    const p = join(dir, 'violation-notice.schema.json');
+    const s = readJson(p);
+    s['x-form'].procedureNumber = 'HB-SOP-09';
+    writeJson(p, s);
+    const { problems } = checkSchemas({ schemasDir: dir, sopsDir: join(ROOT, 'content/sops'), rootDir: join(dir, '..') });
+    expect(problems).toEqual(['schemas/violation-notice.schema.json：程序編號應為 HB-SOP-02／wrong procedureNumber']);
   });
 
   test('fails on a schema invalid against the 2020-12 meta-schema', () => {
@@ -237,7 +250,7 @@ describe('generated validator code', () => {
   });
 
   test('the .cjs imports under Vitest (CJS in ESM) and agrees with the .mjs', () => {
-    const schemaId = FORMS['complaint-intake'].schema.$id;
+    const schemaId = formDefinition('complaint-intake').schema.$id;
     expect(Object.keys(complaintIntakeCjs).sort()).toEqual(Object.keys(complaintIntakeMjs).sort());
     const good = getExample('complaint-intake');
     const bad = { ...good, status: 'closed', resolved: false };

@@ -10,12 +10,13 @@ import { renderToString } from 'react-dom/server';
 import Form from '@rjsf/core';
 import { hashForSchema, TranslatableString, type RJSFSchema } from '@rjsf/utils';
 import { FORM_IDS } from '../../src/lib/procedures.ts';
-import { getExample, getXForm } from '../../src/lib/forms/schemas.ts';
-import { getRecordValidator, VALIDATOR_FUNCTIONS } from '../../src/lib/forms/validate.ts';
-import type { JsonSchema } from '../../src/lib/forms/rules.ts';
+import { formDefinition, getExample } from '../../src/lib/forms/definition/index.ts';
+import { getRecordValidator, VALIDATOR_FUNCTIONS } from '../../src/lib/forms/validation/validate.ts';
+import type { JsonSchema } from '../../src/lib/forms/definition/schema.ts';
 import { translateZhTW, ZH_TW_STRINGS } from '../../src/components/forms/translate.ts';
-import { draftLabel, hasContent, pruneEmpty, pruningValidator, renderSchema } from '../../src/components/forms/record-helpers.ts';
-import { errorFieldId, fieldElementId, templates, widgets } from '../../src/components/forms/templates.tsx';
+import { draftLabel, hasContent } from '../../src/lib/record/drafts.ts';
+import { pruneEmpty, pruningValidator, renderSchema } from '../../src/lib/forms/validation/rjsf.ts';
+import { errorFieldId, fieldElementId, templates, widgets } from '../../src/components/forms/templates/index.ts';
 import RecordForm from '../../src/components/forms/RecordForm.tsx';
 
 afterEach(() => vi.restoreAllMocks());
@@ -105,15 +106,14 @@ test('pruneEmpty drops optional empty sub-objects and undefined values, keeps re
 });
 
 test('hasContent ignores what the form fills itself; draftLabel prefers the record number', () => {
-  const v = getRecordValidator('archive-access');
   expect(hasContent({ confidentiality: '絕密' })).toBe(false);
   expect(hasContent({ confidentiality: '絕密', reason: ' ' })).toBe(false);
   expect(hasContent({ confidentiality: '絕密', reason: '維修' })).toBe(true);
-  const x = getXForm('archive-access');
-  expect(draftLabel(x, v.schema, v.uiSchema, { accessNo: 'CY-1', accessor: '吳' })).toBe('CY-1');
-  expect(draftLabel(x, v.schema, v.uiSchema, { confidentiality: '絕密', accessor: '吳國華' })).toBe('查閱人：吳國華');
-  expect(draftLabel(x, v.schema, v.uiSchema, { registrarRole: 'archivist' })).toBe('登記人職位：檔案員');
-  expect(draftLabel(x, v.schema, v.uiSchema, {})).toBe('（尚未填寫文字內容）');
+  const def = formDefinition('archive-access');
+  expect(draftLabel(def, { accessNo: 'CY-1', accessor: '吳' })).toBe('CY-1');
+  expect(draftLabel(def, { confidentiality: '絕密', accessor: '吳國華' })).toBe('查閱人：吳國華');
+  expect(draftLabel(def, { registrarRole: 'archivist' })).toBe('登記人職位：檔案員');
+  expect(draftLabel(def, {})).toBe('（尚未填寫文字內容）');
 });
 
 test('the island renders on the server without touching browser storage (a loading line, then hydration)', () => {

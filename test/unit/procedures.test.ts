@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { effectiveProcedures } from '../../src/lib/procedures.ts';
 import { readProcedures } from '../../src/lib/procedures-files.ts';
-import { checkFormSchema } from '../../src/lib/forms/build.ts';
-import type { FormSchema } from '../../src/lib/forms/rules.ts';
+import { checkFormSchema } from '../../src/lib/forms/build/check.ts';
+import type { FormSchema } from '../../src/lib/forms/definition/schema.ts';
 
 const front = (fields: Record<string, string | number>) =>
   `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n\n## 1、目的\n`;

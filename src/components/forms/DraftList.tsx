@@ -1,7 +1,7 @@
 /** 「已保存的草稿」: this form's drafts in this browser, each with 繼續填寫 and 刪除草稿. */
 import { forwardRef } from 'react';
-import type { Draft } from '../../lib/drafts.ts';
-import { localDateTime } from './record-helpers.ts';
+import type { Draft } from '../../lib/record/drafts.ts';
+import { localDateTime } from '../../lib/record/drafts.ts';
 
 interface Props {
   idBase: string;

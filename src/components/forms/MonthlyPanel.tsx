@@ -1,12 +1,12 @@
 /**
  * 「由記錄計算」 for the two monthly-statistics forms: the user picks the month and the month's exported
  * record files (業戶意見受理表 / 回訪用戶記錄表); the counts are computed in the browser by
- * src/lib/forms/monthly.ts and handed to the form, which keeps the analysis text editable.
+ * src/lib/record/monthly.ts and handed to the form, which keeps the analysis text editable.
  * Files are read locally; nothing is uploaded.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { complaintMonthlyStats, followUpMonthlyStats, type MonthlyResult } from '../../lib/forms/monthly.ts';
-import { getXForm } from '../../lib/forms/schemas.ts';
+import { complaintMonthlyStats, followUpMonthlyStats, type MonthlyResult } from '../../lib/record/monthly.ts';
+import { getFormMeta } from '../../lib/forms/definition/index.ts';
 import FileInput from '../FileInput.tsx';
 
 export type StatsFormId = 'complaint-monthly-stats' | 'follow-up-monthly-stats';
@@ -31,8 +31,8 @@ function currentMonth(): string {
 
 export default function MonthlyPanel({ formId, initialMonth, onComputed }: Props) {
   const id = useId();
-  const source = getXForm(formId).computedFrom!;
-  const sourceTitle = getXForm(source).title;
+  const source = getFormMeta(formId).computedFrom!;
+  const sourceTitle = getFormMeta(source).title;
   const [month, setMonth] = useState(initialMonth && /^\d{4}-\d{2}$/.test(initialMonth) ? initialMonth : currentMonth());
   const [files, setFiles] = useState<File[]>([]);
   const [problem, setProblem] = useState<string | null>(null);

@@ -10,17 +10,19 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFValidationError, UiSchema } from '@rjsf/utils';
 import type { FormId } from '../../lib/procedures.ts';
-import type { RecordEnvelope } from '../../lib/record.ts';
-import { loadRecordValidator, type RecordValidator } from '../../lib/forms/validator.ts';
+import type { RecordEnvelope } from '../../lib/record/envelope.ts';
+import { loadRecordValidator, type RecordValidator } from '../../lib/forms/validation/validator.ts';
 import { applyDerived } from '../../lib/forms/derive.ts';
-import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../lib/forms/import.ts';
-import { getExample, getXForm } from '../../lib/forms/schemas.ts';
-import { discardDraft, listDrafts, newDraftId, saveDraft, type Draft, type DraftStorage } from '../../lib/drafts.ts';
+import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../lib/record/envelope.ts';
+import { getExample, getFormMeta } from '../../lib/forms/definition/index.ts';
+import { localDateTime, type Draft } from '../../lib/record/drafts.ts';
+import { mergeMonthlyStats } from '../../lib/record/monthly.ts';
+import { plainData, pruneEmpty, pruningValidator, renderSchema } from '../../lib/forms/validation/rjsf.ts';
 import { downloadFile } from '../download.ts';
-import { errorFieldId, focusField, RequiredNote, templates, widgets } from './templates.tsx';
+import { errorFieldId, focusField, RequiredNote, templates, widgets } from './templates/index.ts';
 import { translateZhTW } from './translate.ts';
 import { DraftList } from './DraftList.tsx';
-import { clockTime, draftLabel, draftStorage, hasContent, localDateTime, plainData, pruneEmpty, pruningValidator, renderSchema } from './record-helpers.ts';
+import { useRecordDraft } from './use-record-draft.ts';
 import type { MonthlyReport, StatsFormId } from './MonthlyPanel.tsx';
 import '../../styles/forms.css';
 
@@ -45,7 +47,6 @@ const RecordPdfPanel = loadPdfPanel ? lazy(loadPdfPanel) : null;
 
 const MonthlyPanel = lazy(() => import('./MonthlyPanel.tsx'));
 
-const AUTOSAVE_MS = 400;
 const SUBMIT_TEXT = '檢查並完成';
 
 interface Notice {
@@ -60,28 +61,17 @@ function isStatsForm(formId: FormId): formId is StatsFormId {
   return formId === 'complaint-monthly-stats' || formId === 'follow-up-monthly-stats';
 }
 
-const sameData = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 export default function RecordForm({ formId, procedureRevision, embedded = false }: RecordFormProps) {
-  const x = getXForm(formId);
+  const x = getFormMeta(formId);
   const idPrefix = `rf-${formId}`;
   const [validator, setValidator] = useState<RecordValidator | null>(null);
   const [loadError, setLoadError] = useState(false);
-  const [data, setData] = useState<Record<string, unknown>>(() => applyDerived(formId, {}).data);
   const [formKey, setFormKey] = useState(0);
   const [submitted, setSubmitted] = useState(false);
   const [completed, setCompleted] = useState<RecordEnvelope | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [drafts, setDrafts] = useState<Draft[]>([]);
-  const [draftsOnLoad, setDraftsOnLoad] = useState(false);
-  const [persistent, setPersistent] = useState(true);
-  const [saveStatus, setSaveStatus] = useState('');
   const [monthlyOpen, setMonthlyOpen] = useState(false);
 
-  const storageRef = useRef<DraftStorage | null>(null);
-  const dataRef = useRef(data);
-  const draft = useRef<{ id: string; createdAt?: string; dirty: boolean; saved: boolean }>({ id: '', dirty: false, saved: false });
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const formRef = useRef<Form>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -94,20 +84,17 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
     setNotice({ kind, text, details, seq: noticeSeq.current });
   }, []);
 
-  const refreshDrafts = useCallback(() => {
-    if (storageRef.current) setDrafts(listDrafts(storageRef.current, formId));
-  }, [formId]);
+  const onReplace = useCallback(() => {
+    setFormKey((k) => k + 1);
+    setSubmitted(false);
+    setCompleted(null);
+  }, []);
+  const record = useRecordDraft(formId, validator, onReplace);
+  const { data, flushSave, markDirty, updateData } = record;
 
-  // Load this form's validator (its own chunk) and the drafts kept in this browser.
+  // This form's validator (its own chunk).
   useEffect(() => {
     let live = true;
-    draft.current = { id: newDraftId(), dirty: false, saved: false };
-    const { storage, persistent: p } = draftStorage();
-    storageRef.current = storage;
-    setPersistent(p);
-    const found = listDrafts(storage, formId);
-    setDrafts(found);
-    setDraftsOnLoad(found.length > 0);
     loadRecordValidator(formId)
       .then((v) => live && setValidator(v))
       .catch(() => live && setLoadError(true));
@@ -116,49 +103,6 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
     };
   }, [formId]);
 
-  /** Writes the current record to its draft now (if the user has entered anything). */
-  const flushSave = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = undefined;
-    const storage = storageRef.current;
-    const d = draft.current;
-    if (!storage || !validator || !d.dirty) return;
-    const current = plainData(dataRef.current);
-    if (!d.saved && !hasContent(current)) return;
-    try {
-      const saved = saveDraft(storage, {
-        id: d.id,
-        formId,
-        label: draftLabel(x, validator.schema, validator.uiSchema, current),
-        data: current,
-        ...(d.createdAt ? { createdAt: d.createdAt } : {}),
-      });
-      d.createdAt = saved.createdAt;
-      d.saved = true;
-      d.dirty = false;
-      setSaveStatus(`草稿已自動保存 ${clockTime(new Date(saved.updatedAt))}`);
-    } catch (e) {
-      setSaveStatus((e as Error).message);
-    }
-  }, [formId, validator, x]);
-
-  const scheduleSave = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(flushSave, AUTOSAVE_MS);
-  }, [flushSave]);
-
-  // A reload or a closed tab within the debounce window still keeps what was typed.
-  useEffect(() => {
-    const onHide = () => flushSave();
-    const onVisibility = () => document.visibilityState === 'hidden' && flushSave();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, [flushSave]);
-
   const uiSchema = useMemo<UiSchema | undefined>(
     () => (validator ? { ...validator.uiSchema, 'ui:submitButtonOptions': { submitText: SUBMIT_TEXT } } : undefined),
     [validator],
@@ -166,40 +110,13 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
   const schemaForRjsf = useMemo(() => (validator ? renderSchema(validator.schema) : undefined), [validator]);
   const rjsfValidator = useMemo(() => (validator ? pruningValidator(validator.rjsf, validator.schema) : undefined), [validator]);
 
-  /** Replaces the whole record (draft, example, import): a fresh form without old errors. */
-  const replaceRecord = useCallback(
-    (next: Record<string, unknown>, opts: { draftId?: string; createdAt?: string; dirty: boolean }) => {
-      const derived = applyDerived(formId, next).data;
-      draft.current = { id: opts.draftId ?? newDraftId(), createdAt: opts.createdAt, dirty: opts.dirty, saved: !!opts.draftId };
-      dataRef.current = derived;
-      setData(derived);
-      setFormKey((k) => k + 1);
-      setSubmitted(false);
-      setCompleted(null);
-      setSaveStatus('');
-      setDraftsOnLoad(false);
-      if (opts.dirty) scheduleSave();
-    },
-    [formId, scheduleSave],
-  );
-
   const onChange = useCallback(
     (e: IChangeEvent) => {
-      const raw = (e.formData ?? {}) as Record<string, unknown>;
-      const next = applyDerived(formId, validator ? pruneEmpty(validator.schema, raw) : raw).data;
-      if (sameData(next, dataRef.current)) return;
-      dataRef.current = next;
-      setData(next);
-      setCompleted(null);
-      if (draft.current.dirty) scheduleSave();
+      if (updateData((e.formData ?? {}) as Record<string, unknown>)) setCompleted(null);
     },
-    [formId, scheduleSave, validator],
+    [updateData],
   );
 
-  // Only what the user does marks the record as changed (RJSF also reports the defaults it fills in).
-  const markDirty = useCallback(() => {
-    draft.current.dirty = true;
-  }, []);
   // Typing in the PDF panel or a dialog (certificate password, signer's name) is not the record.
   const markDirtyFrom = useCallback(
     (e: SyntheticEvent) => {
@@ -235,33 +152,30 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
   // ----- toolbar actions -----
 
   const fillExample = () => {
-    if (hasContent(plainData(dataRef.current))) {
+    if (record.hasContent()) {
       const ok = window.confirm(`目前表單已有填寫內容。填入範例會覆蓋這些內容。\n確定要填入《${x.title}》的範例嗎？`);
       if (!ok) return;
     }
-    replaceRecord(getExample(formId), { draftId: draft.current.id, createdAt: draft.current.createdAt, dirty: true });
+    record.replaceInDraft(getExample(formId));
     say('info', '已填入範例記錄（僅供培訓，人物及內容均屬虛構）。');
   };
 
   const newRecord = () => {
-    const hadContent = hasContent(plainData(dataRef.current));
-    flushSave();
-    replaceRecord({}, { dirty: false });
-    refreshDrafts();
+    const hadContent = record.hasContent();
+    record.startRecord({}, false);
     say('info', hadContent ? '已開始新記錄。先前填寫的內容已保存在「已保存的草稿」。' : '已開始新記錄。');
   };
 
   const exportJson = () => {
     if (!validator) return;
-    const current = plainData(dataRef.current);
-    const result = validator.validate(current);
+    const result = validator.validate(record.current());
     if (!result.valid) {
       setSubmitted(true);
       formRef.current?.validateForm();
       say('error', `記錄尚未通過檢查（${result.errors.length} 項），未能匯出。請按表單頂部的錯誤清單修正後再匯出。`);
       return;
     }
-    const env = buildRecordEnvelope(formId, current, { procedureRevision });
+    const env = buildRecordEnvelope(formId, record.current(), { procedureRevision });
     const name = recordFileName(env);
     downloadFile(name, exportRecordText(env), 'application/json;charset=utf-8');
     say('success', `已匯出記錄檔「${name}」。`);
@@ -276,42 +190,31 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
       say('error', `未能讀取「${file.name}」。目前表單內容未有改動。`);
       return;
     }
-    const result = parseRecordFile(text, formId, validator);
+    const result = parseRecordFile(text, formId, validator, procedureRevision);
     if (!result.ok) {
       say('error', `未能匯入「${file.name}」：${result.error}。目前表單內容未有改動。`, result.errors.map((e) => e.message));
       return;
     }
-    const hadContent = hasContent(plainData(dataRef.current));
-    flushSave();
-    replaceRecord(result.record.data, { dirty: true });
-    refreshDrafts();
-    const warnings = [...result.warnings];
-    if (typeof result.record.procedureRevision === 'string' && result.record.procedureRevision !== procedureRevision) {
-      warnings.push(`此記錄依 ${x.procedureNumber} 版本/改次 ${result.record.procedureRevision} 填寫；現行生效版本為 ${procedureRevision}。`);
-    }
+    const hadContent = record.hasContent();
+    record.startRecord(result.record.data, true);
     const no = result.record.data[x.recordNumberField];
     say(
       'success',
       `已匯入「${file.name}」${typeof no === 'string' && no ? `（${no}）` : ''}。${hadContent ? '先前填寫的內容已保存在「已保存的草稿」。' : ''}`,
-      warnings,
+      result.warnings,
     );
   };
 
   const applyMonthly = (stats: Record<string, unknown>, report: MonthlyReport) => {
-    const current = plainData(dataRef.current);
-    const merged = { ...current, ...stats, status: current.status ?? stats.status };
     markDirty();
-    replaceRecord(merged, { draftId: draft.current.id, createdAt: draft.current.createdAt, dirty: true });
+    record.replaceInDraft(mergeMonthlyStats(record.current(), stats));
     say('success', `已由 ${report.included.length} 份記錄計算 ${report.month} 的統計${report.ignored.length ? `，另有 ${report.ignored.length} 份未計入（見上面的說明）` : ''}。請填寫分析及改進措施。`);
   };
 
   // ----- drafts -----
 
   const resumeDraft = (d: Draft) => {
-    flushSave();
-    replaceRecord(d.data as Record<string, unknown>, { draftId: d.id, createdAt: d.createdAt, dirty: false });
-    setDraftsOnLoad(false);
-    refreshDrafts();
+    record.resumeDraft(d);
     say('info', `已載入草稿「${d.label}」（最後保存 ${localDateTime(d.updatedAt)}）。`);
     requestAnimationFrame(() => {
       const first = wrapRef.current?.querySelector<HTMLElement>('form input:not([type=hidden]):not([readonly]), form select, form textarea');
@@ -320,17 +223,15 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
   };
 
   const deleteDraft = (d: Draft) => {
-    if (!storageRef.current) return;
     const ok = window.confirm(`確定刪除草稿「${d.label}」（最後保存 ${localDateTime(d.updatedAt)}）？\n刪除後無法復原。`);
     if (!ok) return;
-    discardDraft(storageRef.current, formId, d.id);
-    refreshDrafts();
+    if (!record.deleteDraft(d)) return;
     say('info', `已刪除草稿「${d.label}」。`);
     requestAnimationFrame(() => draftsHeadingRef.current?.focus());
   };
 
   const formContext = useMemo(() => ({ headingLevel: embedded ? 3 : 2 }), [embedded]);
-  const otherDrafts = drafts.filter((d) => d.id !== draft.current.id);
+  const { otherDrafts, draftsOnLoad, persistent, saveStatus } = record;
   const H = embedded ? 'h3' : 'h2';
 
   if (loadError) {

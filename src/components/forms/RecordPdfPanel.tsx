@@ -9,9 +9,10 @@
  * pdf-load-library.
  */
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { DrawnSignatureInput, FormDefinition, JsonSchema, UiSchema } from '../../lib/pdf/index.ts';
-import { getFormSchema, getUiSchema, getXForm } from '../../lib/forms/schemas.ts';
-import { requiredSignatures, type XFormSignature } from '../../lib/forms/rules.ts';
+import type { DrawnSignatureInput } from '../../lib/pdf/index.ts';
+import { formDefinition, getFormMeta } from '../../lib/forms/definition/index.ts';
+import { requiredSignatures } from '../../lib/forms/rules.ts';
+import type { FormSignature } from '../../lib/forms/definition/schema.ts';
 import { downloadFile } from '../download.ts';
 import { useCertificate } from '../pdf/CertificateFields.tsx';
 import { Messages, useMessages } from '../pdf/Messages.tsx';
@@ -34,7 +35,7 @@ function dataSignature(data: Record<string, unknown>, role: string): { name: str
   return name || signedOn ? { name, signedOn } : null;
 }
 
-function requirementText(sig: XFormSignature, requiredNow: boolean): string {
+function requirementText(sig: FormSignature, requiredNow: boolean): string {
   if (requiredNow) return '本記錄必須簽署';
   if (sig.required === 'toClose') return '結案時必須簽署';
   if (sig.required === 'optional') return '選填';
@@ -43,7 +44,7 @@ function requirementText(sig: XFormSignature, requiredNow: boolean): string {
 
 export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps) {
   const id = useId().replace(/:/g, '');
-  const x = getXForm(formId);
+  const x = getFormMeta(formId);
   const data = envelope.data;
   const rootRef = useRef<HTMLElement>(null);
   const [headingLevel, setHeadingLevel] = useState<3 | 4>(3);
@@ -65,10 +66,7 @@ export default function RecordPdfPanel({ formId, envelope }: RecordPdfPanelProps
   const requiredRoles = useMemo(() => new Set(requiredSignatures(x, data).map((s) => s.role)), [x, data]);
   const recordNumber = typeof data[x.recordNumberField] === 'string' ? String(data[x.recordNumberField]) : '';
   const baseName = safeFileName(recordNumber, `${x.number}_${envelope.savedAt.slice(0, 10)}`);
-  const form = useMemo<FormDefinition>(
-    () => ({ schema: getFormSchema(formId) as unknown as JsonSchema, uiSchema: getUiSchema(formId) as unknown as UiSchema }),
-    [formId],
-  );
+  const form = formDefinition(formId);
 
   const drawnSignatures = (): Record<string, DrawnSignatureInput> =>
     Object.fromEntries(

@@ -7,14 +7,13 @@ import { existsSync } from 'node:fs';
 import { getProcedureGroups, revisionPath } from '../procedure-data.ts';
 import { clauseAnchor } from '../../lib/documents/clauses.ts';
 import { FORM_IDS, type FormId, type ProcedureId } from '../../lib/procedures.ts';
-import { getXForm } from '../../lib/forms/schemas.ts';
+import { formDefinition, getFormMeta, retentionSummary } from '../../lib/forms/definition/index.ts';
 import { clauseText } from '../../lib/shared/clause-text.ts';
-import { retentionSummary } from '../../lib/forms/derive.ts';
-import type { XForm } from '../../lib/forms/rules.ts';
+import type { FormMeta } from '../../lib/forms/definition/schema.ts';
 
 export interface FormPageInfo {
   id: FormId;
-  x: XForm;
+  x: FormMeta;
   /** 「第 4.2.3 條」, 「第 3 條（職責）」 */
   clauseText: string;
   /** /sops/<procedure>/#clause-4-2-3 */
@@ -28,7 +27,7 @@ export interface FormPageInfo {
     effectiveDate: Date | null;
     path: string;
   };
-  /** 「五年」 or 「一般違章：一年；重大違章：五年」, with the note when the handbook assumed it. */
+  /** 「永久（依 4.9）」 or 「一般違章：一年；重大違章：五年（依 4.5）」, with the note when the handbook assumed it. */
   retentionText: string;
   retentionNote: string | null;
   topSecret: boolean;
@@ -36,13 +35,13 @@ export interface FormPageInfo {
 }
 
 function retentionText(id: FormId): { text: string; note: string | null } {
-  const x = getXForm(id);
-  return { text: retentionSummary(x), note: x.retention.note ?? null };
+  const def = formDefinition(id);
+  return { text: retentionSummary(def), note: def.meta.retention.note ?? null };
 }
 
 export async function formPageInfo(id: FormId): Promise<FormPageInfo> {
   const groups = await getProcedureGroups();
-  const x = getXForm(id);
+  const x = getFormMeta(id);
   const group = groups.find((g) => g.id === x.procedure);
   if (!group?.effective) throw new Error(`表單 ${id} 所屬的規程 ${x.procedure} 沒有生效版本`);
   const eff = group.effective.data;

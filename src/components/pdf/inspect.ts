@@ -4,7 +4,7 @@
  * schemas. Loads the PDF library and the schemas on first use (preloaded once the page is idle).
  */
 import { useEffect, useState } from 'react';
-import type { FormDefinition, JsonSchema, RecordIdentity, UiSchema, VerifyReport } from '../../lib/pdf/index.ts';
+import type { RecordIdentity, VerifyReport } from '../../lib/pdf/index.ts';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { requiredSignatures } from '../../lib/forms/rules.ts';
 import type { DateFormat } from './ReportParts.tsx';
@@ -21,30 +21,22 @@ export interface Inspection {
   requiredRoles: string[] | null;
 }
 
-function formOf(forms: FormsLib, formId: string): { def: FormDefinition; x: ReturnType<FormsLib['getXForm']> } | null {
-  if (!forms.isFormId(formId)) return null;
-  return {
-    def: { schema: forms.getFormSchema(formId) as unknown as JsonSchema, uiSchema: forms.getUiSchema(formId) as unknown as UiSchema },
-    x: forms.getXForm(formId),
-  };
-}
-
 export async function inspectPdf(bytes: Uint8Array, trust: string[], register: RegisterRevision[]): Promise<Inspection> {
   const [lib, forms] = await Promise.all([loadPdfLib(), loadForms()]);
   if (lib.looksTruncated(bytes)) throw new Error(lib.TRUNCATED_MESSAGE);
-  const { recordRules } = await import('../../lib/forms/validator.ts');
+  const { recordRules } = await import('../../lib/forms/validation/validator.ts');
   // The form's rules and the page text are checked as the CLI checks them (same options).
   const report = await timed('pdf-verify', () =>
-    lib.verifyPdf(bytes, { trust, register, rules: recordRules, layout: { form: (id) => formOf(forms, id)?.def ?? null, fonts: pageFonts() } }),
+    lib.verifyPdf(bytes, { trust, register, rules: recordRules, layout: { form: (id) => (forms.isFormId(id) ? forms.formDefinition(id) : null), fonts: pageFonts() } }),
   );
   const fmt: DateFormat = (d) => lib.formatDateTimeZh(d);
   const rec = report.record;
   if (!rec) return { bytes, report, identity: null, rows: [], fmt, requiredRoles: null };
-  const form = formOf(forms, rec.form);
+  const form = forms.isFormId(rec.form) ? forms.formDefinition(rec.form) : null;
   const data = (rec.data && typeof rec.data === 'object' ? rec.data : {}) as Record<string, unknown>;
-  const identity = lib.recordIdentity(rec, form && { x: form.x, schema: form.def.schema });
-  const requiredRoles = form ? requiredSignatures(form.x, data).map((s) => s.role) : null;
-  return { bytes, report, identity, rows: recordRows(lib, form?.def ?? null, data), fmt, requiredRoles };
+  const identity = lib.recordIdentity(rec, form);
+  const requiredRoles = form ? requiredSignatures(form.meta, data).map((s) => s.role) : null;
+  return { bytes, report, identity, rows: recordRows(form, data), fmt, requiredRoles };
 }
 
 /** A chosen file, read. */

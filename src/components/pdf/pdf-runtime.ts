@@ -8,7 +8,7 @@
 import type { FontSource, PdfFontSources } from '../../lib/pdf/index.ts';
 
 export type PdfLib = typeof import('../../lib/pdf/index.ts');
-export type FormsLib = typeof import('../../lib/forms/schemas.ts');
+export type FormsLib = typeof import('../../lib/forms/definition/index.ts');
 
 let libPromise: Promise<PdfLib> | null = null;
 let formsPromise: Promise<FormsLib> | null = null;
@@ -25,7 +25,7 @@ export function loadPdfLib(): Promise<PdfLib> {
 /** The form schemas (titles for the record table, x-form for record numbers), imported on first use. */
 export function loadForms(): Promise<FormsLib> {
   if (!formsPromise) {
-    formsPromise = import('../../lib/forms/schemas.ts');
+    formsPromise = import('../../lib/forms/definition/index.ts');
     formsPromise.catch(() => (formsPromise = null));
   }
   return formsPromise;

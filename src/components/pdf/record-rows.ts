@@ -3,8 +3,8 @@
  * schema the way the PDF shows it (groups, repeating rows, enum labels, 是/否). Without the form
  * (a record of a form this handbook does not have) the JSON keys are listed instead.
  */
-import type { FormDefinition } from '../../lib/pdf/index.ts';
-import type { PdfLib } from './pdf-runtime.ts';
+import type { FormDefinition } from '../../lib/forms/definition/define.ts';
+import { displayValue, walkRecord } from '../../lib/forms/definition/fields.ts';
 
 export interface RecordRow {
   /** Field title (or JSON path without a form). */
@@ -17,39 +17,20 @@ export interface RecordRow {
   heading?: boolean;
 }
 
-type Node = ReturnType<PdfLib['formModel']>['fields'][number];
-
-export function recordRows(lib: PdfLib, def: FormDefinition | null, data: Record<string, unknown>): RecordRow[] {
+export function recordRows(def: FormDefinition | null, data: Record<string, unknown>): RecordRow[] {
   if (!def) return jsonRows(data, '', 0);
-  let model: ReturnType<PdfLib['formModel']>;
-  try {
-    model = lib.formModel(def);
-  } catch {
-    return jsonRows(data, '', 0);
-  }
   const rows: RecordRow[] = [];
-  const visit = (nodes: Node[], base: unknown, depth: number) => {
-    for (const n of nodes) {
-      if (n.type === 'scalar') {
-        rows.push({ label: n.title, value: lib.displayValue(n, lib.valueAt(base, n.path)), depth });
-      } else if (n.type === 'group') {
-        rows.push({ label: n.title, value: '', depth, heading: true });
-        visit(n.children, base, depth + 1);
-      } else {
-        const items = lib.valueAt(base, n.path);
-        const list = Array.isArray(items) ? items : [];
-        rows.push({ label: n.title, value: list.length === 0 ? '（無）' : `共 ${list.length} 列`, depth, heading: list.length > 0 });
-        list.forEach((item, i) => {
-          rows.push({ label: `第 ${i + 1} 列`, value: '', depth: depth + 1, heading: true });
-          for (const c of n.columns) rows.push({ label: c.title, value: lib.displayValue(c, lib.valueAt(item, c.path)), depth: depth + 2 });
-        });
-      }
-    }
-  };
-  visit(model.fields, data, 0);
-  if (model.signaturesKey) {
-    const sigs = data[model.signaturesKey];
-    const entries = model.meta.signatures
+  walkRecord(def.fields, data, (v) => {
+    if (v.type === 'scalar') rows.push({ label: v.field.title, value: displayValue(v.field, v.value), depth: v.depth });
+    else if (v.type === 'group') rows.push({ label: v.field.title, value: '', depth: v.depth, heading: true });
+    else if (v.type === 'table') {
+      const n = v.rows.length;
+      rows.push({ label: v.field.title, value: n === 0 ? '（無）' : `共 ${n} 列`, depth: v.depth, heading: n > 0 });
+    } else rows.push({ label: `第 ${v.index + 1} 列`, value: '', depth: v.depth, heading: true });
+  });
+  if (def.signaturesKey) {
+    const sigs = data[def.signaturesKey];
+    const entries = def.meta.signatures
       .map((s) => ({ s, v: sigs && typeof sigs === 'object' ? (sigs as Record<string, unknown>)[s.role] : undefined }))
       .filter(({ v }) => v && typeof v === 'object');
     if (entries.length > 0) {

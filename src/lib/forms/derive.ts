@@ -4,8 +4,8 @@
  * the consistent value. Browser-safe.
  */
 import type { FormId } from '../procedures.ts';
-import type { XForm } from './rules.ts';
-import { getXForm } from './schemas.ts';
+import type { FormMeta } from './definition/schema.ts';
+import { getFormMeta, retentionOf as retentionFor, retentionRule } from './definition/index.ts';
 
 export type ViolationLevel = 'general' | 'major';
 
@@ -28,14 +28,8 @@ export function violationRetention(level: ViolationLevel): '一年' | '五年' {
  * The retention period to print on a record (「保存期限」): the x-form rule's value for the record's
  * data when the rule applies, else the form's default.
  */
-export function retentionOf(formIdOrXForm: FormId | XForm, data: Record<string, unknown> = {}): string {
-  const x = typeof formIdOrXForm === 'string' ? getXForm(formIdOrXForm) : formIdOrXForm;
-  const rule = x.retention.rule;
-  if (rule) {
-    const value = data[rule.field];
-    if (typeof value === 'string' && rule.values[value]) return rule.values[value];
-  }
-  return x.retention.default;
+export function retentionOf(formIdOrMeta: FormId | FormMeta, data: Record<string, unknown> = {}): string {
+  return retentionFor(typeof formIdOrMeta === 'string' ? getFormMeta(formIdOrMeta) : formIdOrMeta, data);
 }
 
 /** 4.5 (follow-up): (滿意 + 基本滿意) ÷ 回訪數 × 100, one decimal; 0 when there were no visits. */
@@ -86,11 +80,12 @@ export function applyDerived(formId: FormId, input: Record<string, unknown>): De
     data[field] = value;
     changed.push(field);
   };
-  const x = getXForm(formId);
+  const x = getFormMeta(formId);
   if (formId === 'violation-record') set('level', deriveViolationLevel(data.ownerInterestsHarmed, data.publicSafetyThreat));
-  if (x.retention.rule?.derivedField) {
-    const level = data[x.retention.rule.field];
-    if (typeof level === 'string' && x.retention.rule.values[level]) set(x.retention.rule.derivedField, x.retention.rule.values[level]);
+  const rule = retentionRule(x);
+  if (rule?.derivedField) {
+    const level = data[rule.field];
+    if (typeof level === 'string' && rule.values[level]) set(rule.derivedField, rule.values[level]);
   }
   if (formId === 'follow-up-monthly-stats' && data.satisfaction && typeof data.satisfaction === 'object') {
     const counts = data.satisfaction as { satisfied?: number; fair?: number; dissatisfied?: number };
@@ -103,17 +98,4 @@ export function applyDerived(formId: FormId, input: Record<string, unknown>): De
   }
   if (x.confidentiality === '絕密') set('confidentiality', '絕密');
   return { data, changed };
-}
-
-const LEVEL_LABELS: Record<string, string> = { general: '一般', major: '重大' };
-
-/** The retention period as a register shows it, before any record is filled. */
-export function retentionSummary(xForm: XForm): string {
-  const r = xForm.retention;
-  if (r.rule) {
-    const byValue = Object.entries(r.rule.values).map(([k, v]) => `${LEVEL_LABELS[k] ?? k}${v}`);
-    return `${byValue.join('，')}（依 ${r.rule.clause}）`;
-  }
-  if (r.assumed) return `${r.default}（發行文本未規定，本手冊暫定）`;
-  return r.clause ? `${r.default}（依 ${r.clause}）` : r.default;
 }

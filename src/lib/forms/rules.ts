@@ -5,100 +5,8 @@
  * duplicated outside the schema; `conditionHolds` only reads x-form's declarative signature conditions.
  * Browser-safe (no Node APIs).
  */
-import type { FormId, ProcedureId } from '../procedures.ts';
+import type { FormMeta, FormSchema, FormSignature, JsonSchema, SignatureCondition, XRule } from './definition/schema.ts';
 import { clauseText } from '../shared/clause-text.ts';
-
-export interface JsonSchema {
-  $ref?: string;
-  title?: string;
-  description?: string;
-  type?: string | string[];
-  format?: string;
-  pattern?: string;
-  const?: unknown;
-  enum?: unknown[];
-  oneOf?: JsonSchema[];
-  anyOf?: JsonSchema[];
-  allOf?: JsonSchema[];
-  not?: JsonSchema;
-  if?: JsonSchema;
-  then?: JsonSchema;
-  else?: JsonSchema;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  contains?: JsonSchema;
-  readOnly?: boolean;
-  default?: unknown;
-  $defs?: Record<string, JsonSchema>;
-  'x-rule'?: XRule;
-  'x-messages'?: Record<string, string>;
-  [keyword: string]: unknown;
-}
-
-export interface XRule {
-  /** `<form-id>/<name>`, stable: tests and the UI refer to rules by it. */
-  id: string;
-  /** Clause number in the procedure, e.g. "4.1.6"; "3" is the procedure's 職責 section. */
-  clause: string;
-  /** Lettered item within the clause, e.g. "c" for 4.2.3 c). */
-  item?: string;
-  /** zh-TW statement of the rule, shown after 「依 <clause>，」. */
-  message: string;
-  /** Fields to name when the failure is not on one field (e.g. "one of these two"). */
-  fields?: string[];
-}
-
-export type SignatureCondition =
-  | { field: string; equals?: unknown; present?: boolean; containsAny?: unknown[] }
-  | { anyOf: SignatureCondition[] };
-
-export interface XFormSignature {
-  role: string;
-  label: string;
-  /** always | toClose (status = closed) | optional | a condition on the data. */
-  required: 'always' | 'toClose' | 'optional' | SignatureCondition;
-  clause?: string;
-  note?: string;
-}
-
-export interface XFormRetention {
-  /** The period when no rule applies (or the rule's field is not filled yet). */
-  default: string;
-  rule: null | { field: string; values: Record<string, string>; derivedField?: string; clause: string };
-  /** True when the seed is silent and the handbook chose the period. */
-  assumed?: boolean;
-  note?: string;
-  clause?: string;
-}
-
-export interface XForm {
-  id: FormId;
-  number: string;
-  title: string;
-  aliases?: string[];
-  revision: string;
-  procedure: ProcedureId;
-  procedureNumber: string;
-  clause: string;
-  retention: XFormRetention;
-  confidentiality: '一般' | '絕密';
-  recordNumberField: string;
-  /** The field that dates the record (used for monthly statistics and file names). */
-  dateField: string;
-  /** A `status` field with values open / closed, when the record has a lifecycle. */
-  statusField?: string;
-  /** Monthly statistics: the form whose records they are computed from. */
-  computedFrom?: FormId;
-  signatures: XFormSignature[];
-}
-
-export interface FormSchema extends JsonSchema {
-  $schema: string;
-  $id: string;
-  title: string;
-  'x-form': XForm;
-}
 
 export interface RuleInfo extends XRule {
   formId: string;
@@ -171,17 +79,29 @@ export function conditionHolds(cond: SignatureCondition, data: Record<string, un
 
 /** Whether a role must sign this record as its data stands (x-form's `required`, evaluated). */
 export function signatureRequiredNow(
-  required: XFormSignature['required'],
+  required: FormSignature['required'],
   statusField: string | undefined,
   data: Record<string, unknown>,
 ): boolean {
-  if (required === 'always') return true;
-  if (required === 'optional') return false;
+  if (required === true || required === 'always') return true;
+  if (required === false || required === 'optional') return false;
   if (required === 'toClose') return statusField ? data[statusField] === 'closed' : false;
   return conditionHolds(required, data);
 }
 
 /** The signature roles this record needs now (x-form's declaration, evaluated on the data). */
-export function requiredSignatures(xForm: XForm, data: Record<string, unknown>): XFormSignature[] {
-  return xForm.signatures.filter((s) => signatureRequiredNow(s.required, xForm.statusField, data));
+export function requiredSignatures(meta: FormMeta, data: Record<string, unknown>): FormSignature[] {
+  return meta.signatures.filter((s) => signatureRequiredNow(s.required, meta.statusField, data));
+}
+
+/** How a signature box is marked: for a record (data given) as the data stands, else as the form says. */
+export function signatureRequirement(meta: FormMeta, sig: FormSignature, data?: unknown): '必簽' | '結案時必簽' | '視情況必簽' | '' {
+  const req = sig.required;
+  if (req === true || req === 'always') return '必簽';
+  if (req === false || req === 'optional' || req === undefined || req === null) return '';
+  if (data === undefined) return req === 'toClose' ? '結案時必簽' : '視情況必簽';
+  // Until the record is closed, a toClose role still reads 結案時必簽; a condition not met, nothing.
+  const otherwise = req === 'toClose' ? '結案時必簽' : '';
+  if (!data || typeof data !== 'object') return otherwise;
+  return signatureRequiredNow(req, meta.statusField, data as Record<string, unknown>) ? '必簽' : otherwise;
 }

@@ -1,10 +1,9 @@
 /**
  * The form schemas, UI schemas and example records, imported statically so Vite bundles them for the
- * browser (and Node reads them the same way). Browser-safe.
+ * browser (and Node reads them the same way). Data only: ./definition/ reads them. Browser-safe.
  */
-import type { UiSchema } from '@rjsf/utils';
-import { FORM_IDS, type FormId } from '../procedures.ts';
-import type { FormSchema, XForm } from './rules.ts';
+import type { FormId } from '../procedures.ts';
+import type { FormSources } from './definition/schema.ts';
 import complaintIntakeSchema from '../../../schemas/complaint-intake.schema.json' with { type: 'json' };
 import complaintIntakeUi from '../../../schemas/complaint-intake.uischema.json' with { type: 'json' };
 import complaintIntakeExample from '../../../schemas/complaint-intake.example.json' with { type: 'json' };
@@ -45,59 +44,21 @@ import followUpMonthlyStatsSchema from '../../../schemas/follow-up-monthly-stats
 import followUpMonthlyStatsUi from '../../../schemas/follow-up-monthly-stats.uischema.json' with { type: 'json' };
 import followUpMonthlyStatsExample from '../../../schemas/follow-up-monthly-stats.example.json' with { type: 'json' };
 
-export interface FormBundle {
-  schema: FormSchema;
-  uiSchema: UiSchema;
-  example: Record<string, unknown>;
-}
+const sources = (schema: unknown, uiSchema: unknown, example: unknown): FormSources => ({ schema, uiSchema, example });
 
-const bundle = (schema: unknown, uiSchema: unknown, example: unknown): FormBundle => ({
-  schema: schema as FormSchema,
-  uiSchema: uiSchema as UiSchema,
-  example: example as Record<string, unknown>,
-});
-
-/** Every form's schema, UI schema and example, by form id. Treat as read-only. */
-export const FORMS: Readonly<Record<FormId, FormBundle>> = {
-  'complaint-intake': bundle(complaintIntakeSchema, complaintIntakeUi, complaintIntakeExample),
-  'complaint-monthly-stats': bundle(complaintMonthlyStatsSchema, complaintMonthlyStatsUi, complaintMonthlyStatsExample),
-  'violation-record': bundle(violationRecordSchema, violationRecordUi, violationRecordExample),
-  'violation-notice': bundle(violationNoticeSchema, violationNoticeUi, violationNoticeExample),
-  'qr-gr-016': bundle(qrGr016Schema, qrGr016Ui, qrGr016Example),
-  'qr-gr-036': bundle(qrGr036Schema, qrGr036Ui, qrGr036Example),
-  'internal-coordination': bundle(internalCoordinationSchema, internalCoordinationUi, internalCoordinationExample),
-  'outage-notice': bundle(outageNoticeSchema, outageNoticeUi, outageNoticeExample),
-  'archive-catalogue': bundle(archiveCatalogueSchema, archiveCatalogueUi, archiveCatalogueExample),
-  'archive-change': bundle(archiveChangeSchema, archiveChangeUi, archiveChangeExample),
-  'archive-access': bundle(archiveAccessSchema, archiveAccessUi, archiveAccessExample),
-  'follow-up-visit': bundle(followUpVisitSchema, followUpVisitUi, followUpVisitExample),
-  'follow-up-monthly-stats': bundle(followUpMonthlyStatsSchema, followUpMonthlyStatsUi, followUpMonthlyStatsExample),
+/** Every form's schema, UI schema and example as the files hold them, by form id. Read through ./definition/. */
+export const FORM_SOURCES: Readonly<Record<FormId, FormSources>> = {
+  'complaint-intake': sources(complaintIntakeSchema, complaintIntakeUi, complaintIntakeExample),
+  'complaint-monthly-stats': sources(complaintMonthlyStatsSchema, complaintMonthlyStatsUi, complaintMonthlyStatsExample),
+  'violation-record': sources(violationRecordSchema, violationRecordUi, violationRecordExample),
+  'violation-notice': sources(violationNoticeSchema, violationNoticeUi, violationNoticeExample),
+  'qr-gr-016': sources(qrGr016Schema, qrGr016Ui, qrGr016Example),
+  'qr-gr-036': sources(qrGr036Schema, qrGr036Ui, qrGr036Example),
+  'internal-coordination': sources(internalCoordinationSchema, internalCoordinationUi, internalCoordinationExample),
+  'outage-notice': sources(outageNoticeSchema, outageNoticeUi, outageNoticeExample),
+  'archive-catalogue': sources(archiveCatalogueSchema, archiveCatalogueUi, archiveCatalogueExample),
+  'archive-change': sources(archiveChangeSchema, archiveChangeUi, archiveChangeExample),
+  'archive-access': sources(archiveAccessSchema, archiveAccessUi, archiveAccessExample),
+  'follow-up-visit': sources(followUpVisitSchema, followUpVisitUi, followUpVisitExample),
+  'follow-up-monthly-stats': sources(followUpMonthlyStatsSchema, followUpMonthlyStatsUi, followUpMonthlyStatsExample),
 };
-
-export function isFormId(value: unknown): value is FormId {
-  return typeof value === 'string' && (FORM_IDS as readonly string[]).includes(value);
-}
-
-/** The form's JSON Schema (the same object the precompiled validator was built from). */
-export function getFormSchema(formId: FormId): FormSchema {
-  return FORMS[formId].schema;
-}
-
-export function getUiSchema(formId: FormId): UiSchema {
-  return FORMS[formId].uiSchema;
-}
-
-/** A fresh copy of the form's example record (safe to modify). */
-export function getExample(formId: FormId): Record<string, unknown> {
-  return structuredClone(FORMS[formId].example);
-}
-
-/** The form's metadata: number, title, revision, procedure, clause, retention, signatures. */
-export function getXForm(formId: FormId): XForm {
-  return FORMS[formId].schema['x-form'];
-}
-
-/** Loader functions (same data; for callers that want a uniform async interface). */
-export const formLoaders: Readonly<Record<FormId, () => Promise<FormBundle>>> = Object.fromEntries(
-  FORM_IDS.map((id) => [id, async () => FORMS[id]]),
-) as Record<FormId, () => Promise<FormBundle>>;

@@ -12,7 +12,8 @@
  *     tc: bytes('/fonts/NotoSansTC-Regular.ttf'),      // fetched only for a rarer character
  *     sc: bytes('/fonts/NotoSansSC-Regular.ttf'),      // fetched only for a character TC lacks
  *   };
- *   const pdf = await exportRecordPdf({ form: { schema, uiSchema }, record, fonts });
+ *   const form = formDefinition(formId);                             // src/lib/forms/definition/
+ *   const pdf = await exportRecordPdf({ form, record, fonts });
  *   const signer = await readPkcs12(p12Bytes, password);            // PdfError with a zh-TW message
  *   const signed = await exportSignedRecordPdf({ form, record, fonts }, { signer, role, fonts, image });
  *   const second = await addSignature(signed, { signer: other, role: 'owner', fonts });

@@ -7,10 +7,12 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { PdfFontSources } from './layout/fonts.ts';
+import { FormDefinitionError, type FormDefinition } from '../forms/definition/define.ts';
+import { listFormIds, readFormDefinition } from '../forms/definition/node.ts';
+import { PdfError } from './errors.ts';
 import { pemCertificates } from '../shared/certificates.ts';
-import type { FormDefinition, JsonSchema, UiSchema } from './document/form-model.ts';
 import type { VerifyOptions } from './verify/report.ts';
-import { recordRules } from '../forms/validator.ts';
+import { recordRules } from '../forms/validation/validator.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -44,25 +46,17 @@ function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
-/** schemas/<id>.schema.json + .uischema.json (if present). */
+/** A form's definition from schemas/ (or another folder); an unreadable x-form is SCHEMA_INVALID. */
 export function loadFormDefinition(formId: string, schemasDir = join(REPO_ROOT, 'schemas')): FormDefinition {
-  const schemaPath = join(schemasDir, `${formId}.schema.json`);
-  if (!existsSync(schemaPath)) throw new Error(`找不到表單「${formId}」的結構檔：${schemaPath}`);
-  const uiPath = join(schemasDir, `${formId}.uischema.json`);
-  return {
-    schema: readJson<JsonSchema>(schemaPath),
-    uiSchema: existsSync(uiPath) ? readJson<UiSchema>(uiPath) : undefined,
-  };
+  try {
+    return readFormDefinition(formId, schemasDir);
+  } catch (e) {
+    if (e instanceof FormDefinitionError) throw new PdfError('SCHEMA_INVALID', e.message);
+    throw e;
+  }
 }
 
-/** Ids of the forms that have a schema file. */
-export function listFormIds(schemasDir = join(REPO_ROOT, 'schemas')): string[] {
-  if (!existsSync(schemasDir)) return [];
-  return readdirSync(schemasDir)
-    .filter((f) => f.endsWith('.schema.json'))
-    .map((f) => f.replace(/\.schema\.json$/, ''))
-    .sort();
-}
+export { listFormIds };
 
 export function loadExample(formId: string, schemasDir = join(REPO_ROOT, 'schemas')): unknown {
   return readJson(join(schemasDir, `${formId}.example.json`));

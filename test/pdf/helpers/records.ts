@@ -1,11 +1,12 @@
 /**
  * The forms under test (every schema in schemas/, plus the fixture form in test/fixtures/pdf/)
- * as envelopes of their example records, and — written independently of src/lib/pdf — the
- * strings a reader must find in the PDF for each value.
+ * as envelopes of their example records, and — written independently of src/lib/pdf and of the
+ * definition's field tree, deliberately, so they check it — the strings a reader must find in the
+ * PDF for each value.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { envelopeFor, type RecordEnvelope } from '../../../src/lib/record.ts';
+import { envelopeFor, type RecordEnvelope } from '../../../src/lib/record/envelope.ts';
 import type { FormDefinition, JsonSchema } from '../../../src/lib/pdf/index.ts';
 import { listFormIds, loadExample, loadFormDefinition } from '../../../src/lib/pdf/node.ts';
 import { readRegister } from '../../../src/lib/documents/register-files.ts';
@@ -17,12 +18,13 @@ export const FIXTURES = join(ROOT, 'test', 'fixtures', 'pdf');
 
 export interface TestForm {
   id: string;
+  /** Read by the product's one loader (not re-implemented here). */
   form: FormDefinition;
   example: Record<string, unknown>;
   dir: string;
 }
 
-/** Loaded by the library's own loader (src/lib/pdf/node.ts), as the CLIs load them. */
+/** Loaded by the library's own loader (src/lib/pdf/node.ts, over forms/definition/node.ts), as the CLIs load them. */
 function loadFrom(dir: string, id: string): TestForm {
   return { id, dir, form: loadFormDefinition(id, dir), example: loadExample(id, dir) as Record<string, unknown> };
 }
@@ -46,7 +48,7 @@ export function effectiveRevision(docNumber: string): string | undefined {
 }
 
 export function envelopeOf(t: TestForm, data: Record<string, unknown> = t.example, procedureRevision?: string): RecordEnvelope {
-  const x = t.form.schema['x-form']!;
+  const x = t.form.meta;
   return envelopeFor(x, data, procedureRevision ?? effectiveRevision(x.procedureNumber) ?? 'A/0', '2026-03-10T02:00:00.000Z');
 }
 

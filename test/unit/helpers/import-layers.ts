@@ -22,8 +22,8 @@ export const LAYERS: Layer[] = [
   { name: 'pdf', prefixes: ['src/lib/pdf/'] },
   {
     name: 'record, forms',
-    // flow/ draws with the form definitions, so it sits beside forms; record.ts and drafts.ts until record/ exists.
-    prefixes: ['src/lib/record/', 'src/lib/record.ts', 'src/lib/drafts.ts', 'src/lib/forms/', 'src/lib/flow/', 'src/generated/'],
+    // flow/ draws with the form definitions, so it sits beside forms; record/ reads forms, never the reverse (FORBIDDEN).
+    prefixes: ['src/lib/record/', 'src/lib/forms/', 'src/lib/flow/', 'src/generated/'],
   },
   { name: 'documents', prefixes: ['src/lib/documents/'] },
   { name: 'procedures, shared', prefixes: ['src/lib/procedures', 'src/lib/shared/', 'src/lib/csp.ts'] },
@@ -33,7 +33,10 @@ export const LAYERS: Layer[] = [
 export const SELF_CONTAINED = ['src/lib/shared/'];
 
 /** Pairs that must never import each other in the given direction, whatever the table says. */
-export const FORBIDDEN: { from: string; to: string }[] = [{ from: 'src/lib/forms/', to: 'src/lib/pdf/' }];
+export const FORBIDDEN: { from: string; to: string }[] = [
+  { from: 'src/lib/forms/', to: 'src/lib/pdf/' },
+  { from: 'src/lib/forms/', to: 'src/lib/record/' },
+];
 
 const CODE = /\.(ts|tsx|mts|mjs|js|astro)$/;
 const ROOTS = ['src', 'scripts', 'astro.config.mjs'];

@@ -3,7 +3,7 @@
  * through the EmbeddedFiles name tree or the catalog's /AF array.
  */
 import { AFRelationship, PDFArray, PDFDict, PDFName, PDFRawStream, decodePDFRawStream, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
-import { isRecordEnvelope, type RecordEnvelope } from '../../record.ts';
+import { isRecordEnvelope, type RecordEnvelope } from '../../record/envelope.ts';
 import { textOf } from '../../shared/pdf-objects.ts';
 
 export const FORM_DATA_NAME = 'form-data.json';

@@ -7,7 +7,7 @@
  * role in x-form.signatures, and — while unsigned — a 「本文件未經數位簽章」 stamp on every page.
  */
 import { PDFDocument } from '@cantoo/pdf-lib';
-import type { RecordEnvelope } from '../../record.ts';
+import type { RecordEnvelope } from '../../record/envelope.ts';
 import { addSignatureFields } from '../sign/acroform.ts';
 import { addUnsignedMark, appearanceTexts, UNSIGNED_MARK_TEXT } from '../sign/appearance.ts';
 import { embedRecord } from './embedded.ts';

@@ -3,7 +3,7 @@
  * made once and a missing glyph is reported against its field (DocFonts.create).
  */
 import type { LabelledText } from '../layout/fonts.ts';
-import { type FieldNode, type FormModel, displayValue, valueAt } from './form-model.ts';
+import { type FieldNode, type FormModel, displayValue, walkRecord } from './form-model.ts';
 
 /** Every string the layout draws from the schema (titles, labels; option labels for blank forms). */
 export function schemaTexts(model: FormModel, withOptions: boolean): LabelledText[] {
@@ -27,21 +27,12 @@ export function schemaTexts(model: FormModel, withOptions: boolean): LabelledTex
 }
 
 /** The strings a record's values are shown as, labelled with their field titles. */
-export function valueTexts(nodes: FieldNode[], data: unknown, prefix = ''): LabelledText[] {
+export function valueTexts(nodes: FieldNode[], data: unknown): LabelledText[] {
   const out: LabelledText[] = [];
-  for (const n of nodes) {
-    if (n.type === 'scalar') {
-      out.push({ label: prefix + n.title, text: displayValue(n, valueAt(data, n.path)) });
-    } else if (n.type === 'group') {
-      out.push(...valueTexts(n.children, data, prefix));
-    } else {
-      const rows = valueAt(data, n.path);
-      if (Array.isArray(rows)) {
-        rows.forEach((row, i) => {
-          for (const c of n.columns) out.push({ label: `${n.title}第 ${i + 1} 列的${c.title}`, text: displayValue(c, valueAt(row, c.path)) });
-        });
-      }
-    }
-  }
+  walkRecord(nodes, data, (v) => {
+    if (v.type !== 'scalar') return;
+    const label = v.row ? `${v.row.table.title}第 ${v.row.index + 1} 列的${v.field.title}` : v.field.title;
+    out.push({ label, text: displayValue(v.field, v.value) });
+  });
   return out;
 }

@@ -13,7 +13,7 @@ import { appearanceTexts, removeUnsignedMark, signedAppearance } from './appeara
 import { createCadesSignature, sha256 } from './cms.ts';
 import { PdfError, formatDateTimeZh } from '../errors.ts';
 import { readRecord } from '../document/embedded.ts';
-import type { RecordEnvelope } from '../../record.ts';
+import type { RecordEnvelope } from '../../record/envelope.ts';
 import { DocFonts, type BinaryData, type PdfFontSources } from '../layout/fonts.ts';
 import { decodeDataUrl } from '../document/form-model.ts';
 import type { Signer } from './pkcs12.ts';

@@ -7,7 +7,7 @@
  * digest, but cannot make the page show the new values without redrawing it. Browser-safe.
  */
 import { PDFDocument } from '@cantoo/pdf-lib';
-import type { RecordEnvelope } from '../../record.ts';
+import type { RecordEnvelope } from '../../record/envelope.ts';
 import { buildRecordDocument } from '../document/export.ts';
 import { PdfError } from '../errors.ts';
 import type { FormDefinition } from '../document/form-model.ts';

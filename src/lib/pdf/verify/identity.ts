@@ -1,10 +1,10 @@
 /**
  * What a verified record is, for the verify and sign pages: form number and title, the record
  * number under the form's own title for it, and when it was exported; and whether the file was
- * cut off before verifying it. Browser-safe; the caller passes the form's x-form and schema.
+ * cut off before verifying it. Browser-safe; the caller passes the form's definition.
  */
-import type { XForm } from '../../forms/rules.ts';
-import type { RecordEnvelope } from '../../record.ts';
+import type { FormDefinition } from '../../forms/definition/define.ts';
+import type { RecordEnvelope } from '../../record/envelope.ts';
 
 export interface RecordIdentity {
   formTitle: string | null;
@@ -16,13 +16,14 @@ export interface RecordIdentity {
 }
 
 /** The record's identity; `form` is null when this site does not know the record's form. */
-export function recordIdentity(record: RecordEnvelope, form: { x: XForm; schema: { properties?: Record<string, unknown> } } | null): RecordIdentity {
+export function recordIdentity(record: RecordEnvelope, form: Pick<FormDefinition, 'meta' | 'schema'> | null): RecordIdentity {
   const data = (record.data && typeof record.data === 'object' ? record.data : {}) as Record<string, unknown>;
-  const field = form?.x.recordNumberField;
+  const field = form?.meta.recordNumberField;
   const value = field ? data[field] : undefined;
-  const title = field ? (form.schema.properties?.[field] as { title?: string } | undefined)?.title : undefined;
+  // The record-number property's own title (not a ui:title), as the verify page always showed it.
+  const title = field ? form.schema.properties?.[field]?.title : undefined;
   return {
-    formTitle: form?.x.title ?? null,
+    formTitle: form?.meta.title ?? null,
     formNumber: record.formNumber,
     formRevision: record.formRevision,
     recordNumberTitle: title || '記錄編號',

@@ -6,7 +6,7 @@
  * register (src/lib/documents/register.ts `readRegister` in Node; the site passes it to the page).
  */
 import { PDFDocument } from '@cantoo/pdf-lib';
-import type { RecordEnvelope } from '../../record.ts';
+import type { RecordEnvelope } from '../../record/envelope.ts';
 import { STANDING_LABELS, revisionStanding, type RegisterRevision, type RevisionStanding } from '../../documents/register.ts';
 import { toU8 } from '../../shared/bytes.ts';
 import { FORM_DATA_NAME, readRecord } from '../document/embedded.ts';

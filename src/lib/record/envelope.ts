@@ -1,14 +1,55 @@
 /**
- * Record files: export a filled form as a RecordEnvelope (src/lib/record.ts) and import one back,
- * with zh-TW errors. Browser-safe; the caller passes the form's validator (from
- * `loadRecordValidator(formId)` in the browser or `getRecordValidator(formId)` in Node) so a page
- * bundles only its own form's validation code.
+ * The record envelope: what a filled form is when it is saved, exported, imported or embedded in a
+ * PDF. It carries the procedure revision it was filled under, so an auditor can tell whether that
+ * revision is the effective one. Building one, telling one from bare form data, reading an imported
+ * file back (zh-TW errors) and naming the exported file. Browser-safe; the caller passes the form's
+ * validator (from `loadRecordValidator(formId)` in the browser or `getRecordValidator(formId)` in
+ * Node) so a page bundles only its own form's validation code.
  */
-import type { FormId } from '../procedures.ts';
-import { RECORD_FORMAT, envelopeFor, type RecordEnvelope } from '../record.ts';
-import type { ZhError } from './messages.ts';
-import { getXForm, isFormId } from './schemas.ts';
-import type { ValidationResult } from './validator.ts';
+import type { FormId, ProcedureId } from '../procedures.ts';
+import type { ZhError } from '../forms/validation/messages.ts';
+import { getFormMeta, isFormId, type FormMeta } from '../forms/definition/index.ts';
+import type { ValidationResult } from '../forms/validation/validator.ts';
+
+export const RECORD_FORMAT = 'property-sop-handbook/record@1';
+
+export interface RecordEnvelope<D = Record<string, unknown>> {
+  format: typeof RECORD_FORMAT;
+  form: FormId;
+  formNumber: string;
+  formRevision: string;
+  procedure: ProcedureId;
+  procedureNumber: string;
+  procedureRevision: string;
+  /** ISO 8601 time the record was exported. */
+  savedAt: string;
+  data: D;
+  /**
+   * Handwritten signatures drawn into the PDF's boxes at export that are not part of the form's
+   * data (the PDF panel's own), by role: the embedded record then says everything its page shows.
+   */
+  drawn?: Record<string, { name: string; date: string; image?: string }>;
+}
+
+/** Wraps record data in an envelope for the form whose metadata is given. */
+export function envelopeFor<D>(form: FormMeta, data: D, procedureRevision: string, savedAt: Date | string = new Date()): RecordEnvelope<D> {
+  return {
+    format: RECORD_FORMAT,
+    form: form.id,
+    formNumber: form.number,
+    formRevision: form.revision,
+    procedure: form.procedure,
+    procedureNumber: form.procedureNumber,
+    procedureRevision,
+    savedAt: new Date(savedAt).toISOString(),
+    data,
+  };
+}
+
+/** Whether a parsed JSON value is a record envelope (as the site and the CLI export) rather than bare form data. */
+export function isRecordEnvelope(value: unknown): value is RecordEnvelope {
+  return !!value && typeof value === 'object' && (value as { format?: unknown }).format === RECORD_FORMAT;
+}
 
 export type ImportResult =
   | { ok: true; record: RecordEnvelope; warnings: string[] }
@@ -30,10 +71,11 @@ const fail = (error: string, errors: ZhError[] = []): ImportResult => ({ ok: fal
  *  - not a record file of this handbook → 「檔案不是本手冊匯出的記錄」
  *  - another form's record → 「此檔案是「X」的記錄，不是「Y」」
  *  - fails the form's rules → 「記錄不符合「Y」的規則（n 項）」 with the errors listed
- * A record filled under another form revision or form number is accepted with a warning.
+ * A record filled under another form revision or form number, or (when the revision in force is
+ * given) under another procedure revision, is accepted with a warning.
  */
-export function parseRecordFile(text: string, formId: FormId, validator: Validate): ImportResult {
-  const expected = getXForm(formId);
+export function parseRecordFile(text: string, formId: FormId, validator: Validate, procedureRevision?: string): ImportResult {
+  const expected = getFormMeta(formId);
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -44,7 +86,7 @@ export function parseRecordFile(text: string, formId: FormId, validator: Validat
   const env = value as Partial<RecordEnvelope> & Record<string, unknown>;
   if (env.format !== RECORD_FORMAT) return fail('檔案不是本手冊匯出的記錄');
   if (env.form !== formId) {
-    const other = isFormId(env.form) ? getXForm(env.form).title : `未知表單 ${String(env.form)}`;
+    const other = isFormId(env.form) ? getFormMeta(env.form).title : `未知表單 ${String(env.form)}`;
     return fail(`此檔案是「${other}」的記錄，不是「${expected.title}」`);
   }
   if (!env.data || typeof env.data !== 'object' || Array.isArray(env.data)) return fail('檔案缺少記錄內容');
@@ -63,6 +105,9 @@ export function parseRecordFile(text: string, formId: FormId, validator: Validat
   }
   if (typeof env.procedureRevision !== 'string') warnings.push('記錄未註明填寫時依據的程序版本');
   if (typeof env.savedAt !== 'string' || Number.isNaN(Date.parse(env.savedAt))) warnings.push('記錄的匯出時間無效');
+  if (typeof env.procedureRevision === 'string' && procedureRevision !== undefined && env.procedureRevision !== procedureRevision) {
+    warnings.push(`此記錄依 ${expected.procedureNumber} 版本/改次 ${env.procedureRevision} 填寫；現行生效版本為 ${procedureRevision}。`);
+  }
   return { ok: true, record: env as RecordEnvelope, warnings };
 }
 
@@ -75,7 +120,7 @@ export interface EnvelopeOptions {
 
 /** Wraps record data in the envelope exported, imported and embedded in PDFs. */
 export function buildRecordEnvelope<D extends Record<string, unknown>>(formId: FormId, data: D, options: EnvelopeOptions): RecordEnvelope<D> {
-  return envelopeFor(getXForm(formId), structuredClone(data), options.procedureRevision, options.savedAt);
+  return envelopeFor(getFormMeta(formId), structuredClone(data), options.procedureRevision, options.savedAt);
 }
 
 /** The exported file's text (pretty JSON, final newline). */
@@ -85,7 +130,7 @@ export function exportRecordText(envelope: RecordEnvelope): string {
 
 /** A file name for the export: 「<form number>_<record number>.json」, "/" replaced, e.g. QR-GR-036_KS-2026-0007.json. */
 export function recordFileName(envelope: RecordEnvelope): string {
-  const x = getXForm(envelope.form);
+  const x = getFormMeta(envelope.form);
   const no = envelope.data[x.recordNumberField];
   const part = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-');
   return `${part(x.number)}_${part(typeof no === 'string' && no ? no : envelope.savedAt.slice(0, 10))}.json`;

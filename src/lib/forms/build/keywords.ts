@@ -18,7 +18,7 @@ import type Ajv from 'ajv';
 import type { KeywordCxt, KeywordDefinition } from 'ajv';
 import { _, Name } from 'ajv';
 import { operators, type Code } from 'ajv/dist/compile/codegen/index.js';
-import { PROCEDURE_ID_PATTERN } from '../procedures.ts';
+import { PROCEDURE_ID_PATTERN } from '../../procedures.ts';
 
 export type TimeOp = '<' | '<=' | '>' | '>=';
 

@@ -10,11 +10,11 @@
 import type { ErrorTransformer, Experimental_DefaultFormStateBehavior, RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils';
 import { createPrecompiledValidator, type ValidatorFunctions } from '@rjsf/validator-ajv8';
 import type { ErrorObject } from 'ajv';
-import type { FormId } from '../procedures.ts';
-import { validatorLoaders } from '../../generated/validators/index.mjs';
+import type { FormId } from '../../procedures.ts';
+import { validatorLoaders } from '../../../generated/validators/index.mjs';
 import { createZhLocalizer, rjsfTransformErrors, zhErrors, type ZhError } from './messages.ts';
-import type { FormSchema } from './rules.ts';
-import { FORMS, isFormId } from './schemas.ts';
+import type { FormSchema } from '../definition/schema.ts';
+import { formDefinition, isFormId } from '../definition/index.ts';
 
 /**
  * RJSF 6's default (`constAsDefaults: 'always'`) pre-selects the first option of every oneOf-of-const
@@ -54,7 +54,7 @@ export interface RecordValidator {
 }
 
 export function createRecordValidator(formId: FormId, validateFns: ValidatorFunctions): RecordValidator {
-  const { schema, uiSchema } = FORMS[formId];
+  const { schema, uiSchema } = formDefinition(formId);
   const root = schema as unknown as RJSFSchema;
   const raw = createPrecompiledValidator(validateFns, root);
   const rjsf = createPrecompiledValidator(validateFns, root, createZhLocalizer(schema));

@@ -1,16 +1,17 @@
 /**
- * Monthly statistics computed from the month's records:
+ * Monthly statistics computed from the month's exported records (so they live with the record
+ * envelope, and lib/forms never imports lib/record):
  *  - 月度投訴統計分析 (complaint-monthly-stats) from 業戶意見受理表 (complaint-intake) records;
  *  - 回訪用戶月統計 (follow-up-monthly-stats) from 回訪用戶記錄表 (follow-up-visit) records.
- * Input: exported record envelopes (src/lib/record.ts) or bare record data. Records of another form,
+ * Input: exported record envelopes (./envelope.ts) or bare record data. Records of another form,
  * of another month, without a date, or repeating a record number are left out and reported.
  * The output validates against the statistics form's schema (status 編製中: the 物業主任 / 部門經理
  * adds analysis, improvements and signatures). Browser-safe.
  */
 import type { FormId } from '../procedures.ts';
-import { RECORD_FORMAT } from '../record.ts';
-import { satisfactionRate } from './derive.ts';
-import { getFormSchema, getXForm } from './schemas.ts';
+import { RECORD_FORMAT } from './envelope.ts';
+import { satisfactionRate } from '../forms/derive.ts';
+import { getFormSchema, getFormMeta } from '../forms/definition/index.ts';
 import { monthOf } from '../shared/time.ts';
 
 export interface IgnoredRecord {
@@ -64,7 +65,7 @@ interface Unwrapped {
 }
 
 function unwrap(records: readonly unknown[], formId: FormId): Unwrapped[] {
-  const title = getXForm(formId).title;
+  const title = getFormMeta(formId).title;
   return records.map((r, index) => {
     if (!r || typeof r !== 'object' || Array.isArray(r)) return { index, problem: '不是記錄' };
     const o = r as Record<string, unknown>;
@@ -82,7 +83,7 @@ function unwrap(records: readonly unknown[], formId: FormId): Unwrapped[] {
 
 function titleOf(formId: string): string {
   try {
-    return getXForm(formId as FormId).title;
+    return getFormMeta(formId as FormId).title;
   } catch {
     return formId;
   }
@@ -91,7 +92,7 @@ function titleOf(formId: string): string {
 /** Shared selection: the month's records of `formId`, each once; the rest reported. */
 function select(records: readonly unknown[], formId: FormId, month: string) {
   if (!MONTH.test(month)) throw new RangeError(`月份格式應為 YYYY-MM：${month}`);
-  const x = getXForm(formId);
+  const x = getFormMeta(formId);
   const numberField = x.recordNumberField;
   const dateField = x.dateField;
   const dateTitle = getFormSchema(formId).properties?.[dateField]?.title ?? dateField;
@@ -201,4 +202,12 @@ export function followUpMonthlyStats(records: readonly unknown[], month: string)
   }
   data.satisfactionRate = satisfactionRate(data.satisfaction);
   return { data, included: data.sourceRecords, ignored: ignored.sort((a, b) => a.index - b.index), notes };
+}
+
+/**
+ * The statistics form after computing a month's figures: the computed fields replace the entered
+ * ones, everything else the user wrote (analysis, measures) stays, and an entered status is kept.
+ */
+export function mergeMonthlyStats(current: Record<string, unknown>, stats: Record<string, unknown>): Record<string, unknown> {
+  return { ...current, ...stats, status: current.status ?? stats.status };
 }

@@ -9,8 +9,9 @@
 import type { ErrorObject } from 'ajv';
 import localizeZhTW from 'ajv-i18n/localize/zh-TW/index.js';
 import type { RJSFValidationError } from '@rjsf/utils';
-import { decodePointer, resolveRef } from '../shared/json-schema.ts';
-import { citeClause, type FormSchema, type JsonSchema, type XRule } from './rules.ts';
+import { decodePointer, resolveRef } from '../../shared/json-schema.ts';
+import { citeClause } from '../rules.ts';
+import type { FormSchema, JsonSchema, XRule } from '../definition/schema.ts';
 
 export interface ZhError {
   /** JSON pointer of the field the error belongs to ("" for the whole record), e.g. "/rows/1/room". */

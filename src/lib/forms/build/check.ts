@@ -1,26 +1,28 @@
 /**
- * Node only (build time): checks the form schemas and compiles them to standalone validators.
- * `scripts/compile-validators.mjs` is the CLI; tests call these functions on temporary directories.
+ * Node only (build time): checks the form schemas (./compile.ts then compiles them to standalone
+ * validators). `scripts/compile-validators.mjs` is the CLI; tests call these functions on temporary
+ * directories.
  *
  * Problems are reported in Chinese and English and name the file, e.g.
  *   schemas/complaint-intake.schema.json：x-form 不完整：缺少 recordNumberField／x-form is incomplete: missing recordNumberField
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
-import { compileSchemaValidatorsCode } from '@rjsf/validator-ajv8/compileSchemaValidators';
 import yaml from 'js-yaml';
 import { fileURLToPath } from 'node:url';
-import { FORM_IDS, type Procedure } from '../procedures.ts';
-import { readProcedures } from '../procedures-files.ts';
-import { readFrontmatter } from '../shared/frontmatter.ts';
+import { FORM_IDS, type Procedure } from '../../procedures.ts';
+import { readProcedures } from '../../procedures-files.ts';
+import { readFrontmatter } from '../../shared/frontmatter.ts';
 import { addFormKeywords, AJV_OVERRIDES, FORMATS } from './keywords.ts';
-import { listRules, signatureRoles, type FormSchema, type XForm } from './rules.ts';
+import { listRules, signatureRoles } from '../rules.ts';
+import type { FormSchema, FormMeta } from '../definition/schema.ts';
+import { defineForm, type FormDefinition } from '../definition/define.ts';
+import { retentionRule } from '../definition/retention.ts';
 
 type Ajv2020Class = typeof import('ajv/dist/2020.js').default;
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: Ajv2020Class }).default ?? Ajv2020Module) as Ajv2020Class;
+export const Ajv2020 = ((Ajv2020Module as unknown as { default?: Ajv2020Class }).default ?? Ajv2020Module) as Ajv2020Class;
 
 export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 export const SCHEMA_ID_BASE = 'https://property-sop-handbook.invalid/schemas/';
@@ -28,7 +30,7 @@ export const SCHEMA_ID_BASE = 'https://property-sop-handbook.invalid/schemas/';
 /** The procedures in force, read once from this project's content/sops (their numbers and issue order). */
 let procedures: Map<string, Procedure> | undefined;
 function procedureById(id: string): Procedure | undefined {
-  procedures ??= new Map(readProcedures(fileURLToPath(new URL('../../../content/sops/', import.meta.url))).map((p) => [p.id, p]));
+  procedures ??= new Map(readProcedures(fileURLToPath(new URL('../../../../content/sops/', import.meta.url))).map((p) => [p.id, p]));
   return procedures.get(id);
 }
 
@@ -48,20 +50,14 @@ export interface CheckOptions {
   rootDir?: string;
 }
 
-export interface LoadedForm {
-  id: string;
-  schema: FormSchema;
-  uiSchema: Record<string, unknown>;
-  example: Record<string, unknown>;
-}
-
 export interface CheckResult {
   problems: string[];
   warnings: string[];
-  forms: LoadedForm[];
+  /** The forms that passed the check, read into their definitions. */
+  forms: FormDefinition[];
 }
 
-const problem = (file: string, zh: string, en: string) => `${file}：${zh}／${en}`;
+export const problem = (file: string, zh: string, en: string) => `${file}：${zh}／${en}`;
 
 function readJson(path: string): { value?: unknown; error?: string } {
   try {
@@ -115,7 +111,7 @@ export function checkFormSchema(
   }
   if (schema.$id !== `${SCHEMA_ID_BASE}${id}.schema.json`) p(`$id 應為 ${SCHEMA_ID_BASE}${id}.schema.json`, '$id does not match the file name');
 
-  const x = schema['x-form'] as XForm | undefined;
+  const x = schema['x-form'] as FormMeta | undefined;
   if (!x) {
     p('x-form 不完整：缺少 x-form', 'x-form is incomplete: missing');
     return out;
@@ -141,7 +137,7 @@ export function checkFormSchema(
     if (field && !(field in props)) p(`x-form.${key}「${field}」不是表單欄位`, `x-form.${key} is not a property`);
   }
   if (x.confidentiality === '絕密' && !props.confidentiality) p('絕密表單須有「密級」欄位', 'a 絕密 form needs a confidentiality property');
-  const rule = x.retention?.rule;
+  const rule = x.retention ? retentionRule(x) : null;
   if (rule) {
     if (!(rule.field in props)) p(`保存期限規則的欄位「${rule.field}」不存在`, 'retention.rule.field is not a property');
     if (rule.derivedField && !(rule.derivedField in props)) p(`保存期限欄位「${rule.derivedField}」不存在`, 'retention.rule.derivedField is not a property');
@@ -208,7 +204,7 @@ export function checkSchemas(options: CheckOptions): CheckResult {
   const rel = (p: string) => relative(rootDir, p) || p;
   const problems: string[] = [];
   const warnings: string[] = [];
-  const forms: LoadedForm[] = [];
+  const forms: FormDefinition[] = [];
   const files = existsSync(schemasDir) ? readdirSync(schemasDir).filter((f) => f.endsWith('.schema.json')) : [];
   const ids = files.map((f) => f.replace(/\.schema\.json$/, ''));
   for (const id of formIds) {
@@ -232,7 +228,7 @@ export function checkSchemas(options: CheckOptions): CheckResult {
     const found = checkFormSchema(id, schema, ui.value as Record<string, unknown> | undefined, ex.value, file);
     problems.push(...found);
     if (found.length === 0) {
-      forms.push({ id, schema, uiSchema: ui.value as Record<string, unknown>, example: ex.value as Record<string, unknown> });
+      forms.push(defineForm({ schema, uiSchema: ui.value, example: ex.value }));
     }
   }
   if (sopsDir) {
@@ -273,7 +269,7 @@ export function checkContentFormRefs(sopsDir: string, schemasDir: string, rootDi
         continue;
       }
       const parsed = readJson(schemaPath).value as FormSchema | undefined;
-      const x = parsed?.['x-form'] as XForm | undefined;
+      const x = parsed?.['x-form'] as FormMeta | undefined;
       const names = [x?.title, ...(x?.aliases ?? [])];
       if (ref.title && !names.includes(ref.title)) {
         warnings.push(problem(file, `relatedRecords 的「${ref.title}」與表單標題「${x?.title}」不同`, `title differs from the form title`));
@@ -282,110 +278,3 @@ export function checkContentFormRefs(sopsDir: string, schemasDir: string, rootDi
   }
   return { problems, warnings };
 }
-
-/** Standalone validator code for one schema: CommonJS as RJSF writes it, and an ES module twin. */
-export function compileValidatorCode(schema: FormSchema): { cjs: string; esm: string } {
-  const code = compileSchemaValidatorsCode(schema as never, {
-    AjvClass: Ajv2020 as never,
-    ajvFormatOptions: false,
-    customFormats: { ...FORMATS },
-    ajvOptionsOverrides: { ...AJV_OVERRIDES },
-    extenderFn: (ajv) => addFormKeywords(ajv as never) as never,
-  });
-  const banned = unsafeConstructs(code);
-  if (banned.length) throw new Error(`generated code contains ${banned.join(', ')}`);
-  return { cjs: code, esm: toEsm(code) };
-}
-
-/** Constructs the generated code must not contain: runtime code evaluation and module loading. */
-export function unsafeConstructs(code: string): string[] {
-  const found: string[] = [];
-  if (/\bnew\s+Function\b/.test(code)) found.push('new Function');
-  if (/(^|[^.\w$])eval\s*\(/.test(code)) found.push('eval(');
-  if (/\brequire\s*\(/.test(code)) found.push('require(');
-  if (/\bimport\s*\(/.test(code)) found.push('import(');
-  return found;
-}
-
-/**
- * ajv's standalone CommonJS has only `exports["<id>"] = validateN;` (or `exports.<id> = …`) lines as module interface (the
- * generated code needs no `require`: formats are inlined regular expressions). The ES module twin
- * collects them into a default export, which is what Vite's dev server needs in the browser.
- */
-export function toEsm(cjs: string): string {
-  const entries: string[] = [];
-  const body = cjs
-    .replace(/^"use strict";\n?/, '')
-    .replace(/^exports(?:\[("(?:[^"\\]|\\.)*")\]|\.([A-Za-z_$][\w$]*)) = (\w+);\n?/gm, (_m, quoted: string | undefined, bare: string | undefined, fn: string) => {
-      entries.push(`  ${quoted ?? JSON.stringify(bare)}: ${fn},`);
-      return '';
-    });
-  if (/\bexports\b|\bmodule\.exports\b/.test(body)) throw new Error('unexpected CommonJS export in generated code');
-  return `${body}\nexport default {\n${entries.join('\n')}\n};\n`;
-}
-
-const HEADER = (id: string, hash: string) =>
-  `// GENERATED by scripts/compile-validators.mjs from schemas/${id}.schema.json — do not edit.\n// schema-sha256: ${hash}\n`;
-
-const DTS = `import type { ValidatorFunctions } from '@rjsf/validator-ajv8';\ndeclare const validateFns: ValidatorFunctions;\nexport default validateFns;\n`;
-
-export interface BuildOptions extends CheckOptions {
-  outDir: string;
-  /** Do not write; report generated files that are missing or out of date as problems. */
-  checkOnly?: boolean;
-}
-
-export interface BuildResult extends CheckResult {
-  written: string[];
-  stale: string[];
-}
-
-/** Checks, then generates `<id>.cjs`, `<id>.mjs` (+ .d.cts / .d.mts) and `index.mjs` into outDir. */
-export function buildValidators(options: BuildOptions): BuildResult {
-  const checked = checkSchemas(options);
-  const result: BuildResult = { ...checked, written: [], stale: [] };
-  if (checked.problems.length) return result;
-  const { outDir, checkOnly = false, rootDir = process.cwd() } = options;
-  const files = new Map<string, string>();
-  for (const { id, schema } of checked.forms) {
-    const hash = createHash('sha256').update(JSON.stringify(schema)).digest('hex');
-    let code: { cjs: string; esm: string };
-    try {
-      code = compileValidatorCode(schema);
-    } catch (e) {
-      result.problems.push(problem(`schemas/${id}.schema.json`, `無法產生驗證程式：${(e as Error).message}`, 'cannot generate the validator'));
-      continue;
-    }
-    files.set(`${id}.cjs`, HEADER(id, hash) + code.cjs);
-    files.set(`${id}.mjs`, HEADER(id, hash) + code.esm);
-    files.set(`${id}.d.cts`, DTS.replace('export default validateFns;', 'export = validateFns;'));
-    files.set(`${id}.d.mts`, DTS);
-  }
-  const ids = checked.forms.map((f) => f.id);
-  files.set(
-    'index.mjs',
-    `// GENERATED by scripts/compile-validators.mjs — do not edit.\n/** Lazy loaders: a page loads only its own form's validator. */\nexport const validatorLoaders = {\n${ids
-      .map((id) => `  ${JSON.stringify(id)}: () => import(${JSON.stringify(`./${id}.mjs`)}).then((m) => m.default),`)
-      .join('\n')}\n};\n`,
-  );
-  files.set(
-    'index.d.mts',
-    `import type { ValidatorFunctions } from '@rjsf/validator-ajv8';\nexport declare const validatorLoaders: Record<${ids.map((i) => JSON.stringify(i)).join(' | ')}, () => Promise<ValidatorFunctions>>;\n`,
-  );
-  if (result.problems.length) return result;
-  if (!checkOnly) mkdirSync(outDir, { recursive: true });
-  for (const [name, content] of files) {
-    const path = join(outDir, name);
-    const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-    if (current === content) continue;
-    if (checkOnly) {
-      result.stale.push(relative(rootDir, path) || path);
-      result.problems.push(problem(relative(rootDir, path) || path, '產生的驗證程式已過時，請執行 npm run forms:compile', 'generated validator is missing or out of date'));
-    } else {
-      writeFileSync(path, content);
-      result.written.push(relative(rootDir, path) || path);
-    }
-  }
-  return result;
-}
-

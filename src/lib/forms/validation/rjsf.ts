@@ -1,74 +1,10 @@
 /**
- * Small browser helpers for the record form island: local storage for drafts, draft labels, time
- * formatting and the schema/validator RJSF renders with. Nothing here talks to a network.
+ * What RJSF renders and validates with, derived from the form's schema: the schema with each rule
+ * reduced to the fields it makes required, and a validator that checks the real schema on the record
+ * as it will be saved. Browser-safe.
  */
-import { MemoryStorage, type DraftStorage } from '../../lib/drafts.ts';
-import type { FormSchema, JsonSchema, XForm } from '../../lib/forms/rules.ts';
-import type { RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils';
-
-/** localStorage when the browser allows it; else memory (drafts then last only while the page is open). */
-export function draftStorage(): { storage: DraftStorage; persistent: boolean } {
-  try {
-    const s = window.localStorage;
-    const probe = 'sop-handbook:probe';
-    s.setItem(probe, '1');
-    s.removeItem(probe);
-    return { storage: s, persistent: true };
-  } catch {
-    return { storage: new MemoryStorage(), persistent: false };
-  }
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** "14:05:09" in the browser's local time. */
-export function clockTime(d: Date): string {
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
-/** "2026-03-04 14:05:09" in the browser's local time. */
-export function localDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${clockTime(d)}`;
-}
-
-function meaningful(v: unknown): boolean {
-  if (typeof v === 'string') return v.trim() !== '';
-  if (typeof v === 'number' || typeof v === 'boolean') return true;
-  if (Array.isArray(v)) return v.some(meaningful);
-  if (v && typeof v === 'object') return Object.values(v).some(meaningful);
-  return false;
-}
-
-/** Fields the form fills itself (never a sign that the user wrote something). */
-const SELF_FILLED = new Set(['confidentiality', 'level', 'retention', 'total', 'satisfactionRate']);
-
-/** Whether the record holds anything the user entered (derived values do not count). */
-export function hasContent(data: Record<string, unknown>): boolean {
-  return Object.entries(data).some(([k, v]) => !SELF_FILLED.has(k) && meaningful(v));
-}
-
-const clip = (s: string, n = 24) => (s.length > n ? `${s.slice(0, n)}…` : s);
-
-/** The draft list's label: the record number, else the first filled field as 「標題：內容」. */
-export function draftLabel(x: XForm, schema: FormSchema, uiSchema: UiSchema, data: Record<string, unknown>): string {
-  const no = data[x.recordNumberField];
-  if (typeof no === 'string' && no.trim()) return no.trim();
-  const props = schema.properties ?? {};
-  const order = (uiSchema['ui:order'] as string[] | undefined)?.filter((k) => k in props) ?? Object.keys(props);
-  for (const key of order) {
-    if (SELF_FILLED.has(key)) continue;
-    const v = data[key];
-    const title = props[key]?.title ?? key;
-    if (typeof v === 'string' && v.trim()) {
-      const choice = props[key]?.oneOf?.find((o) => o.const === v)?.title;
-      return `${title}：${clip(choice ?? v.trim())}`;
-    }
-    if (typeof v === 'number') return `${title}：${v}`;
-  }
-  return '（尚未填寫文字內容）';
-}
+import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
+import type { FormSchema, JsonSchema } from '../definition/schema.ts';
 
 /**
  * Drops what RJSF adds while rendering but the user never filled: undefined values and optional
