@@ -11,13 +11,13 @@
  * Other options: --image <png|jpg> (drawn signature shown in the box), --schemas <dir>,
  * --sops <dir>, --procedure-revision <A/1>, --skip-validation.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError, readInputFile, runCli, writeOutputFile } from '../src/lib/shared/cli.ts';
 import { RECORD_FILE_MAX_BYTES, readRecordJson } from '../src/lib/record/file.ts';
-import { PdfError, addSignature, exportRecordPdf, exportSignedRecordPdf, readPkcs12, type SignRequest } from '../src/lib/pdf/index.ts';
-import { REPO_ROOT, listFormIds, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
+import { PdfError, addSignature, exportRecordPdf, exportSignedRecordPdf, readPkcs12, refuseToSign, type SignRequest } from '../src/lib/pdf/index.ts';
+import { REPO_ROOT, listFormIds, loadFormDefinition, loadTrustList, nodeFonts, nodeRecordChecks } from '../src/lib/pdf/node.ts';
 import { envelopeFor, isRecordEnvelope, type RecordEnvelope } from '../src/lib/record/envelope.ts';
 import { readRegister } from '../src/lib/documents/register-files.ts';
 import { effectiveRevision } from '../src/lib/documents/register.ts';
@@ -170,7 +170,14 @@ async function addSignatureCommand(args: Args): Promise<void> {
   if (!out) fail(USAGE);
   const sign = await signRequest(args);
   if (!sign) fail(`加簽時必須以 --sign 指定憑證檔。\n${USAGE}`);
-  const pdf = await addSignature(readFileOr(input, 'PDF 檔'), sign);
+  const bytes = readFileOr(input, 'PDF 檔');
+  // The sign page's rule (cannotSignReason): no signature over a tampered, broken, cut-off or
+  // mismatched record.
+  const sops = resolve(args.values.sops ?? join(REPO_ROOT, 'content', 'sops'));
+  const schemasDir = resolve(args.values.schemas ?? join(REPO_ROOT, 'schemas'));
+  const refusal = await refuseToSign(bytes, { trust: loadTrustList(), register: existsSync(sops) ? readRegister(sops) : [], ...nodeRecordChecks(schemasDir) });
+  if (refusal) fail(`錯誤：${refusal}`, 1);
+  const pdf = await addSignature(bytes, sign);
   writeOutputFile(out, pdf);
   console.log(`已產生 ${out}（${pdf.length.toLocaleString('en')} 位元組），${sign.signer.name} 以「${sign.role}」身分加簽（原有簽章保持不變）。`);
 }

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError, EXIT_FAILED, readInputFile, runCli } from '../src/lib/shared/cli.ts';
 import { PdfError, formatDateTimeZh, verifyPdf } from '../src/lib/pdf/index.ts';
-import { REPO_ROOT, loadTrustList } from '../src/lib/pdf/node.ts';
+import { REPO_ROOT, loadTrustList, nodeRecordChecks } from '../src/lib/pdf/node.ts';
 import { readRegister } from '../src/lib/documents/register-files.ts';
 
 const USAGE = '用法：npx node scripts/verify-cli.ts <檔案.pdf> [--trust <信任清單目錄或檔案>] [--sops <程序目錄>] [--json]';
@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   const register = existsSync(sops) ? readRegister(sops) : [];
   let report;
   try {
-    report = await verifyPdf(bytes, { trust, register });
+    report = await verifyPdf(bytes, { trust, register, ...nodeRecordChecks() });
   } catch (e) {
     if (e instanceof PdfError) throw new CliError(`錯誤：${e.message}`, EXIT_FAILED);
     // A file pdf-lib cannot parse (broken objects appended, say) does not verify: say so, no stack.
@@ -69,6 +69,9 @@ async function main(): Promise<number> {
     console.log(`信任的憑證機構：${trust.length} 個（${trustPath}）`);
     if (trust.length === 0) console.log('　注意：信任清單是空的，所有簽章都會顯示「憑證不受信任」。請依 trust/README.md 加入公司的憑證機構。');
     console.log('');
+    console.log(`結論：${report.verdict.title}`);
+    for (const line of report.verdict.lines) console.log(`　${line}`);
+    console.log('');
     for (const line of report.summary) console.log(line);
     if (report.signatures.length > 0) {
       console.log('');
@@ -79,7 +82,11 @@ async function main(): Promise<number> {
         if (s.certificate) {
           console.log(`　　憑證簽發者：${s.certificate.issuer}；有效期間 ${formatDateTimeZh(s.certificate.notBefore)} 至 ${formatDateTimeZh(s.certificate.notAfter)}`);
         }
-        console.log(`　　簽署時間：${s.signingTime ? formatDateTimeZh(s.signingTime) : '（未註明）'}`);
+        if (s.certificate) {
+          console.log(`　　憑證 SHA-256 指紋：${s.certificate.sha256}`);
+          console.log(`　　憑證鏈：${s.certificate.chain.map((c) => `${c.subject}${c.selfSigned ? '（自簽憑證）' : ''}`).join(' ← ')}`);
+        }
+        console.log(`　　簽署時間：${s.signingTime ? formatDateTimeZh(s.signingTime) : '（未註明）'}（簽署人聲明，未經時間戳記證明）`);
         console.log(`　　簽署範圍：${s.byteRange ? `[${s.byteRange.join(' ')}]` : '（無）'}${s.coversWholeDocument ? '，涵蓋整份文件' : ''}`);
         console.log(`　　狀態：${s.statusLabel}`);
       });

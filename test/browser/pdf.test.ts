@@ -273,8 +273,9 @@ describe('sign page', () => {
     const sig = pdfsig(path);
     expect(count(sig, 'Signature is Valid.'), sig).toBe(2);
     expect(sig).toContain('黃志強');
-    // The page re-reads the new file: two signatures now.
-    await expect.poll(() => report.locator('[data-signatures] tbody tr').count()).toBe(2);
+    // The page re-reads the new file: two signatures now (verifying lays the record out again to
+    // compare it with its page, which takes seconds on a loaded machine).
+    await expect.poll(() => report.locator('[data-signatures] tbody tr').count(), { timeout: 60_000 }).toBe(2);
     await expect(page.locator('[data-pdf-message="success"]').textContent()).resolves.toContain('已加上「部門負責人」的數位簽章（黃志強）');
     signedTwice = path;
     expect(foreignRequests).toEqual([]);
@@ -363,13 +364,14 @@ describe('verify page', () => {
     const chooser = page.waitForEvent('filechooser', { timeout: 60_000 });
     await page.goto(`${site}/verify/`);
     await page.locator('[data-verify-ready="true"]').waitFor();
-    await expect(page.locator('[data-file-button]').textContent()).resolves.toBe('選擇 PDF 檔…');
-    await expect(page.locator('.file-input-status').textContent()).resolves.toBe('尚未選擇檔案');
+    // Scoped to the PDF picker: the page also has the auditor's CA-file control.
+    await expect(page.locator('[data-drop-zone] [data-file-button]').textContent()).resolves.toBe('選擇 PDF 檔…');
+    await expect(page.locator('[data-drop-zone] .file-input-status').textContent()).resolves.toBe('尚未選擇檔案');
     await page.locator('[data-pdf-input]').focus();
     await page.keyboard.press('Space');
     await (await chooser).setFiles(signedTwice!);
     await page.locator('[data-report]').waitFor({ timeout: 60_000 });
-    await expect(page.locator('.file-input-status').textContent()).resolves.toMatch(/\.pdf$/);
+    await expect(page.locator('[data-drop-zone] .file-input-status').textContent()).resolves.toMatch(/\.pdf$/);
     await close();
   });
 

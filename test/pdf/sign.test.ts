@@ -254,14 +254,15 @@ describe('our verifier on damaged and foreign PDFs', () => {
     expect(report.signatures[0].status).toBe('expired');
     expect(report.signatures[0].statusLabel).toBe('憑證已過期');
     expect(report.ok).toBe(false);
-    // Signed while valid (back-dated signing time), verified later: valid, with a note.
+    // A signing time inside the validity is only the signer's claim (no trusted timestamp): the
+    // certificate is judged when verified, so it is expired too (issue 14; this was 有效 before).
     const earlier = await exportSignedRecordPdf(
       { form: fixture.form, record: envelopeOf(fixture), fonts: nodeFonts() },
       { signer: expired, role: 'receiver', fonts: nodeFonts(), time: new Date(Date.now() - 500 * 86_400_000) },
     );
     const later = await verifyPdf(earlier, { trust: [pki.caPem], register: register() });
-    expect(later.signatures[0].status).toBe('valid');
-    expect(later.signatures[0].notes.join()).toMatch(/已於 .* 到期/);
+    expect(later.signatures[0].status).toBe('expired');
+    expect(later.signatures[0].problems.join()).toMatch(/已於 .* 過期.*簽章未附可信任的時間戳記/);
   });
 
   it('a PDF that is not one of ours: 此 PDF 不是本手冊產生的記錄', async () => {

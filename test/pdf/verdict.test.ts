@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRecordPdf, exportSignedRecordPdf, readPkcs12, verifyPdf, type VerifyReport } from '../../src/lib/pdf/index.ts';
-import { loadTrustList, nodeFonts } from '../../src/lib/pdf/node.ts';
+import { loadTrustList, nodeFonts, nodeRecordChecks } from '../../src/lib/pdf/node.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
 import { ROOT, envelopeOf, handbookRegister, testForms } from './helpers/records.ts';
 import { removeTempDirs, requireTools, tempDir } from './helpers/tools.ts';
@@ -36,7 +36,7 @@ afterAll(() => removeTempDirs());
 async function both(name: string, bytes: Uint8Array, trustPath: string): Promise<{ report: VerifyReport; status: number | null; json: VerifyReport }> {
   const file = join(dir, name);
   writeFileSync(file, bytes);
-  const report = await verifyPdf(bytes, { trust: loadTrustList(trustPath), register: handbookRegister() });
+  const report = await verifyPdf(bytes, { trust: loadTrustList(trustPath), register: handbookRegister(), ...nodeRecordChecks() });
   const r = spawnSync('npx', ['node', join(ROOT, 'scripts', 'verify-cli.ts'), file, '--trust', trustPath, '--json'], { cwd: ROOT, encoding: 'utf8' });
   return { report, status: r.status, json: JSON.parse(r.stdout) as VerifyReport };
 }
@@ -85,7 +85,7 @@ describe('the page and the CLI give the same verdict', () => {
     expect(report.signatures[0].status).toBe('expired');
     expect(report.signatures[0].intact).toBe(true);
     expect(report.signatures[0].tone).toBe('warn');
-    expect(report.verdict.title).toBe('驗證未通過：簽署時憑證已過期');
+    expect(report.verdict.title).toBe('驗證未通過：憑證已過期');
     expect(report.verdict.lines.join('')).toContain('王大文');
     expect(report.summary.at(-1)).toBe('結論：驗證未通過，請勿採信此文件，並向簽署人或管理員查證。');
     // Intact, so a later signer may still co-sign (the verdict keeps reporting the expiry).

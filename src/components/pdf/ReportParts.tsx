@@ -124,10 +124,21 @@ export function SignatureTable({ report, fmt, detailed }: { report: VerifyReport
                         <li key={`n${k}`}>註：{n}</li>
                       ))}
                       {s.certificate && (
-                        <li>
-                          憑證：{s.certificate.subject}；簽發者：{s.certificate.issuer}；有效期 {fmt(s.certificate.notBefore)} 至{' '}
-                          {fmt(s.certificate.notAfter)}
-                        </li>
+                        <>
+                          <li>
+                            憑證：{s.certificate.subject}
+                            {s.certificate.selfSigned ? '（自簽憑證）' : ''}；簽發者：{s.certificate.issuer}；有效期 {fmt(s.certificate.notBefore)} 至{' '}
+                            {fmt(s.certificate.notAfter)}
+                          </li>
+                          <li data-chain>
+                            憑證鏈：
+                            {s.certificate.chain.map((c) => `${c.subject}${c.selfSigned ? '（自簽憑證）' : ''}`).join(' ← ')}
+                            {s.chainTrusted ? '（止於信任的憑證機構）' : '（未連到信任的憑證機構）'}
+                          </li>
+                          <li data-fingerprint>
+                            SHA-256 指紋：<code className="pdf-fingerprint">{s.certificate.sha256}</code>
+                          </li>
+                        </>
                       )}
                     </ul>
                   )}

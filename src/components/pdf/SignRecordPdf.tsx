@@ -111,9 +111,10 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
           <h2 id={`${id}-doc`} tabIndex={-1} ref={resultRef}>
             文件：{loaded.fileName}
           </h2>
-          {!loaded.report.ours ? (
-            <VerdictBox verdict={loaded.report.verdict} />
-          ) : (
+          {/* The one verdict, as on the verify page: a draft revision, broken rules or a page that
+              differs from its data are said before anyone signs. */}
+          <VerdictBox verdict={loaded.report.verdict} />
+          {loaded.report.ours && (
             <>
               <RecordIdentityList report={loaded.report} identity={loaded.identity} fmt={loaded.fmt} />
               <h3>已有的數位簽章</h3>

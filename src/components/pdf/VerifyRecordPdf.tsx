@@ -3,13 +3,15 @@
  * changed after signing, the embedded record as a table, and how its procedure revision stands in
  * the register. Everything runs in the browser; the file is not uploaded.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { addAuditorCaFile, readAuditorCas, removeAuditorCa, type AuditorCa } from '../../lib/pdf/auditor-trust.ts';
+import FileInput from '../FileInput.tsx';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { useMessages } from './Messages.tsx';
 import PdfFilePicker from './PdfFilePicker.tsx';
 import { RecordIdentityList, SignatureTable, VerdictBox } from './ReportParts.tsx';
-import { inspectFile, unreadableText, useReaderPage, type InspectedFile } from './inspect.ts';
-import { sizeText } from './pdf-runtime.ts';
+import { inspectPdf, unreadableText, useReaderPage, type InspectedFile } from './inspect.ts';
+import { fileBytes, sizeText } from './pdf-runtime.ts';
 
 export interface VerifyRecordPdfProps {
   /** PEM certificates of the CAs the company trusts (trust/company-ca.json). */
@@ -23,18 +25,35 @@ export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProp
   const { message: error, say, clear } = useMessages();
   const resultRef = useRef<HTMLHeadingElement>(null);
   const hydrated = useReaderPage();
+  // CA certificates this auditor added (kept in this browser only).
+  const [extraCas, setExtraCas] = useState<AuditorCa[]>([]);
+  const [caError, setCaError] = useState<string | null>(null);
+  useEffect(() => setExtraCas(readAuditorCas(window.localStorage)), []);
 
-  const check = async (file: File) => {
+  const verify = async (bytes: Uint8Array, fileName: string, cas: AuditorCa[]) => {
     setBusy(true);
     clear();
     setShown(null);
     try {
-      setShown(await inspectFile(file, trust, register));
+      setShown({ ...(await inspectPdf(bytes, [...trust, ...cas.map((c) => c.pem)], register)), fileName });
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (e) {
-      say('error', `未能驗證「${file.name}」：${unreadableText(e)}`);
+      say('error', `未能驗證「${fileName}」：${unreadableText(e)}`);
     } finally {
       setBusy(false);
+    }
+  };
+  const check = async (file: File) => verify(await fileBytes(file), file.name, extraCas);
+  const changeCas = (next: AuditorCa[]) => {
+    setExtraCas(next);
+    if (shown) void verify(shown.bytes, shown.fileName, next);
+  };
+  const addCa = async (file: File) => {
+    setCaError(null);
+    try {
+      changeCas(addAuditorCaFile(window.localStorage, await fileBytes(file)));
+    } catch (e) {
+      setCaError(`未能加入「${file.name}」：${e instanceof Error ? e.message : String(e)}`);
     }
   };
 
@@ -48,6 +67,41 @@ export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProp
           公司信任的憑證機構清單目前是空的：任何簽章都會顯示「憑證不受信任」。簽章是否完整（文件有否被修改）仍會照常檢查。
         </p>
       )}
+      <fieldset className="pdf-trust" data-auditor-trust>
+        <legend>額外信任的憑證機構（只存於此瀏覽器）</legend>
+        <p className="pdf-hint">
+          查核時可選擇憑證機構的憑證檔（PEM 或 DER），由它簽發的簽章即視為受信任。憑證只保存在這部電腦的瀏覽器內，不會上載。
+        </p>
+        <FileInput
+          id="verify-ca"
+          buttonText="選擇憑證機構憑證檔…"
+          accept=".pem,.crt,.cer,.der"
+          disabled={busy}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void addCa(f);
+            e.target.value = '';
+          }}
+          data-ca-input
+        />
+        {caError && (
+          <p className="ui-notice ui-notice--error" role="alert" data-ca-error>
+            {caError}
+          </p>
+        )}
+        {extraCas.length > 0 && (
+          <ul data-auditor-cas>
+            {extraCas.map((c, i) => (
+              <li key={c.pem}>
+                {c.name}{' '}
+                <button type="button" className="ui-button ui-button--small" onClick={() => changeCas(removeAuditorCa(window.localStorage, i))}>
+                  移除「{c.name}」
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
       <PdfFilePicker
         id="verify-pdf"
         label="選擇要驗證的記錄 PDF"
@@ -88,6 +142,24 @@ export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProp
                   未簽署的簽署欄：{r.unsignedFields.map((u) => u.role).join('、')}。
                 </p>
               )}
+
+              <h3>內容核對</h3>
+              <ul className="pdf-integrity" data-content-checks>
+                <li data-rules={r.rules ? (r.rules.valid ? 'valid' : 'broken') : 'unchecked'}>
+                  {r.rules
+                    ? r.rules.valid
+                      ? '內嵌資料符合表單規則。'
+                      : `記錄內容違反表單規則：${r.rules.errors.join('；')}`
+                    : '未能重新檢查表單規則（本手冊沒有此表單）。'}
+                </li>
+                <li data-content={r.content ? (r.content.matches ? 'match' : 'mismatch') : 'unchecked'}>
+                  {r.content
+                    ? r.content.matches
+                      ? '頁面顯示的內容與內嵌資料一致。'
+                      : `內嵌資料與頁面內容不符：${r.content.differences.join('；')}`
+                    : '未能比對頁面內容與內嵌資料（本手冊沒有此表單）。'}
+                </li>
+              </ul>
 
               <h3>文件完整性</h3>
               <ul className="pdf-integrity" data-integrity>

@@ -8,7 +8,7 @@ import type { RecordIdentity, VerifyReport } from '../../lib/pdf/index.ts';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { requiredSignatures } from '../../lib/forms/rules.ts';
 import type { DateFormat } from './ReportParts.tsx';
-import { errorText, fileBytes, loadForms, loadPdfLib, timed, type FormsLib } from './pdf-runtime.ts';
+import { errorText, fileBytes, loadForms, loadPdfLib, pageFonts, timed, type FormsLib } from './pdf-runtime.ts';
 import { recordRows, type RecordRow } from './record-rows.ts';
 
 export interface Inspection {
@@ -24,7 +24,19 @@ export interface Inspection {
 export async function inspectPdf(bytes: Uint8Array, trust: string[], register: RegisterRevision[]): Promise<Inspection> {
   const [lib, forms] = await Promise.all([loadPdfLib(), loadForms()]);
   if (lib.looksTruncated(bytes)) throw new Error(lib.TRUNCATED_MESSAGE);
-  const report = await timed('pdf-verify', () => lib.verifyPdf(bytes, { trust, register }));
+  // The form's rules and the page text are checked as the CLI checks them (same options). A
+  // validator chunk that cannot be fetched (offline) leaves the rules unchecked, and the report
+  // says so, rather than hiding the whole report.
+  const rules: import('../../lib/pdf/index.ts').RecordRules = async (id, data) => {
+    try {
+      return await (await import('../../lib/forms/validation/validator.ts')).recordRules(id, data);
+    } catch {
+      return null;
+    }
+  };
+  const report = await timed('pdf-verify', () =>
+    lib.verifyPdf(bytes, { trust, register, rules, layout: { form: (id) => (forms.isFormId(id) ? forms.formDefinition(id) : null), fonts: pageFonts() } }),
+  );
   const fmt: DateFormat = (d) => lib.formatDateTimeZh(d);
   const rec = report.record;
   if (!rec) return { bytes, report, identity: null, rows: [], fmt, requiredRoles: null };
@@ -68,6 +80,10 @@ function preloadWhenIdle(): () => void {
   const run = () => {
     loadPdfLib().catch(() => undefined);
     loadForms().catch(() => undefined);
+    import('../../lib/forms/validation/validator.ts').catch(() => undefined);
+    // Verifying lays the record out again to compare it with its page: the common TC face.
+    const common = pageFonts().tcCommon;
+    if (typeof common === 'function') Promise.resolve(common()).catch(() => undefined);
   };
   if (typeof window.requestIdleCallback === 'function') {
     const handle = window.requestIdleCallback(run, { timeout: 3000 });

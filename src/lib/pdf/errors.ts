@@ -14,6 +14,8 @@ export type PdfErrorCode =
   | 'UNSUPPORTED_KEY'
   | 'CERT_EXPIRED'
   | 'CERT_NOT_YET_VALID'
+  | 'CERT_KEY_USAGE'
+  | 'CANNOT_SIGN'
   | 'PDF_UNREADABLE'
   | 'PDF_ENCRYPTED'
   | 'NOT_OUR_PDF'

@@ -24,8 +24,13 @@ export { addSignature, readPkcs12, type SignRequest, type Signer } from './sign/
 export type { ReadPkcs12Options } from './sign/pkcs12.ts';
 export {
   verifyPdf,
+  refuseToSign,
   summarize,
   NOT_OURS_MESSAGE,
+  ENCRYPTED_MESSAGE,
+  CONTENT_MISMATCH,
+  RULES_BROKEN,
+  type RecordRules,
   SIGNATURE_STATUS_LABELS,
   STANDING_LABELS_ZH,
   type VerifyOptions,
@@ -35,6 +40,8 @@ export {
   type Verdict,
   type VerdictKind,
 } from './verify/report.ts';
+export { caFileToPem, type CaFile } from './verify/trust.ts';
+export { allowsDocumentSigning, keyUsageProblem } from './verify/certificate.ts';
 export { FORM_DATA_NAME, readRecord } from './document/embedded.ts';
 export { recordIdentity, looksTruncated, TRUNCATED_MESSAGE, type RecordIdentity } from './verify/identity.ts';
 export { PdfError, type PdfErrorCode, formatDateTimeZh } from './errors.ts';

@@ -11,6 +11,8 @@ import { FormDefinitionError, type FormDefinition } from '../forms/definition/de
 import { listFormIds, readFormDefinition } from '../forms/definition/node.ts';
 import { PdfError } from './errors.ts';
 import { pemCertificates } from '../shared/certificates.ts';
+import type { VerifyOptions } from './verify/report.ts';
+import { recordRules } from '../forms/validation/validator.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -91,3 +93,17 @@ export function loadTrustList(path = join(REPO_ROOT, 'trust')): string[] {
 }
 
 export { approveRevisionFile, findRevisionFile, readApprovalFiles, verifyRevisionFile, type ApproveFileRequest } from './approvals-node.ts';
+
+/**
+ * What verifying needs beyond trust and register, in Node: the form's rules (the compiled
+ * validators) and the schemas and fonts to lay the embedded record out again.
+ */
+export function nodeRecordChecks(schemasDir = join(REPO_ROOT, 'schemas')): Pick<VerifyOptions, 'rules' | 'layout'> {
+  return {
+    rules: recordRules,
+    layout: {
+      form: (formId) => (/^[a-z0-9-]+$/.test(formId) && existsSync(join(schemasDir, `${formId}.schema.json`)) ? loadFormDefinition(formId, schemasDir) : null),
+      fonts: nodeFonts(),
+    },
+  };
+}

@@ -25,6 +25,11 @@ export interface RecordEnvelope<D = Record<string, unknown>> {
   /** ISO 8601 time the record was exported. */
   savedAt: string;
   data: D;
+  /**
+   * Handwritten signatures drawn into the PDF's boxes at export that are not part of the form's
+   * data (the PDF panel's own), by role: the embedded record then says everything its page shows.
+   */
+  drawn?: Record<string, { name: string; date: string; image?: string }>;
 }
 
 /** Wraps record data in an envelope for the form whose metadata is given. */

@@ -5,7 +5,7 @@
  * from a CA nobody trusts, a certificate-only .p12 and a file that is not a PKCS#12 at all.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
 import { tempDir } from './tools.ts';
@@ -78,6 +78,12 @@ export interface TestPki {
   passwordFile: string;
   /** A PEM of the untrusted CA, for tests that need it. */
   otherCaPem: string;
+  /** 陳大文, a self-signed certificate (digitalSignature, nonRepudiation), AES p12, ASCII password. */
+  selfSigned: string;
+  /** 陳美玲's key under a certificate from the company CA for keyEncipherment / serverAuth only, AES p12, ASCII password. */
+  encipherOnly: string;
+  /** That certificate (PEM), for building a signer past readPkcs12's refusal. */
+  encipherOnlyPem: string;
 }
 
 const DAY = 86_400_000;
@@ -135,6 +141,16 @@ export function makeTestPki(): TestPki {
   openssl(['x509', '-req', '-in', 'staff-ec.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '4242', '-days', '365', '-sha256', '-extfile', 'staff-ec.ext', '-out', 'staff-ec.pem']);
   openssl(['pkcs12', '-export', '-inkey', 'staff-ec.key', '-in', 'staff-ec.pem', '-certfile', 'ca.pem', '-out', 'staff-ec.p12', '-passout', `pass:${asciiPassword}`]);
 
+  // Self-signed 陳大文: anyone can make one with any name.
+  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-subj', '/CN=陳大文/O=測試物業管理有限公司', '-days', '365', '-sha256',
+    '-addext', 'keyUsage=critical,digitalSignature,nonRepudiation', '-keyout', 'self.key', '-out', 'self.pem']);
+  openssl(['pkcs12', '-export', '-inkey', 'self.key', '-in', 'self.pem', '-out', 'self.p12', '-passout', `pass:${asciiPassword}`]);
+  // A TLS-style certificate (keyEncipherment, serverAuth) for 陳美玲's key, issued by the company CA.
+  writeFileSync(join(dir, 'encipher.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,keyEncipherment\nextendedKeyUsage=serverAuth\n');
+  openssl(['req', '-new', '-key', 'staff-a.key', '-utf8', '-subj', '/CN=陳美玲/O=測試物業管理有限公司', '-out', 'encipher.csr']);
+  openssl(['x509', '-req', '-in', 'encipher.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '4343', '-days', '365', '-sha256', '-extfile', 'encipher.ext', '-out', 'encipher.pem']);
+  openssl(['pkcs12', '-export', '-inkey', 'staff-a.key', '-in', 'encipher.pem', '-certfile', 'ca.pem', '-out', 'encipher.p12', '-passout', `pass:${asciiPassword}`]);
+
   openssl(['pkcs12', '-export', '-nokeys', '-in', 'staff-a.pem', '-out', 'nokey.p12', '-passout', `pass:${asciiPassword}`]);
   writeFileSync(join(dir, 'not-a-p12.p12'), pem(ca));
   writeFileSync(join(dir, 'password.txt'), `${password}\n`);
@@ -156,6 +172,9 @@ export function makeTestPki(): TestPki {
     password,
     passwordFile: join(dir, 'password.txt'),
     otherCaPem: pem(other),
+    selfSigned: join(dir, 'self.p12'),
+    encipherOnly: join(dir, 'encipher.p12'),
+    encipherOnlyPem: readFileSync(join(dir, 'encipher.pem'), 'utf8'),
   };
 }
 

@@ -14,7 +14,7 @@ import type { FormId } from '../../procedures.ts';
 import { validatorLoaders } from '../../../generated/validators/index.mjs';
 import { createZhLocalizer, rjsfTransformErrors, zhErrors, type ZhError } from './messages.ts';
 import type { FormSchema } from '../definition/schema.ts';
-import { formDefinition } from '../definition/index.ts';
+import { formDefinition, isFormId } from '../definition/index.ts';
 
 /**
  * RJSF 6's default (`constAsDefaults: 'always'`) pre-selects the first option of every oneOf-of-const
@@ -84,4 +84,12 @@ export function loadRecordValidator(formId: FormId): Promise<RecordValidator> {
     loaded.set(formId, p);
   }
   return p;
+}
+
+/**
+ * The form's rules on a record's data, for verifying and signing a record PDF (the verifier's
+ * `rules` option): null for a form this handbook does not know.
+ */
+export async function recordRules(formId: string, data: unknown): Promise<ValidationResult | null> {
+  return isFormId(formId) ? (await loadRecordValidator(formId)).validate(data) : null;
 }

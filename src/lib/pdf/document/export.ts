@@ -108,6 +108,28 @@ export async function blankFormPdf(input: BlankFormInput): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 }
 
+function dataUrl(image: BinaryData): string {
+  const bytes = image instanceof Uint8Array ? image : new Uint8Array(image);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:image/${bytes[0] === 0xff && bytes[1] === 0xd8 ? 'jpeg' : 'png'};base64,${btoa(bin)}`;
+}
+
+function drawnToEnvelope(drawn: Record<string, DrawnSignatureInput>): NonNullable<RecordEnvelope['drawn']> {
+  return Object.fromEntries(Object.entries(drawn).map(([role, d]) => [role, { name: d.name, date: d.date, ...(d.image ? { image: dataUrl(d.image) } : {}) }]));
+}
+
+function drawnFromEnvelope(env: RecordEnvelope): Record<string, DrawnSignatureInput> | undefined {
+  if (!env.drawn || typeof env.drawn !== 'object') return undefined;
+  const out: Record<string, DrawnSignatureInput> = {};
+  for (const [role, d] of Object.entries(env.drawn)) {
+    if (!d || typeof d.name !== 'string' || typeof d.date !== 'string') continue;
+    const image = typeof d.image === 'string' ? decodeDataUrl(d.image)?.bytes : undefined;
+    out[role] = { name: d.name, date: d.date, ...(image ? { image } : {}) };
+  }
+  return out;
+}
+
 interface BuiltRecord {
   doc: PDFDocument;
   fonts: DocFonts;
@@ -121,7 +143,10 @@ export async function buildRecordDocument(
 ): Promise<BuiltRecord> {
   const model = formModel(input.form);
   const m = model.meta;
-  const env = input.record;
+  // Signatures drawn at export go into the embedded record, and a record read back draws them
+  // again: what the page shows is always what the JSON says (the verifier relies on it).
+  const overrides = input.drawnSignatures ?? drawnFromEnvelope(input.record);
+  const env: RecordEnvelope = input.drawnSignatures ? { ...input.record, drawn: drawnToEnvelope(input.drawnSignatures) } : input.record;
   if (env.form !== m.id) {
     throw new PdfError('SCHEMA_INVALID', `記錄屬於表單「${env.form}」，與所選表單「${m.id}」（${m.title}）不符。`);
   }
@@ -136,7 +161,7 @@ export async function buildRecordDocument(
   const doc = await PDFDocument.create({ updateMetadata: false });
   const drawnInfo: { role: string; name: string; date: string; image: { bytes: Uint8Array; type: 'png' | 'jpg' } | null }[] = [];
   for (const sig of m.signatures) {
-    const override = input.drawnSignatures?.[sig.role];
+    const override = overrides?.[sig.role];
     if (override) {
       const bytes = override.image ? (override.image instanceof Uint8Array ? override.image : new Uint8Array(override.image)) : null;
       const type = bytes && bytes[0] === 0xff && bytes[1] === 0xd8 ? 'jpg' : 'png';

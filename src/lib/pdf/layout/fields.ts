@@ -42,8 +42,8 @@ export abstract class FieldLayout extends RowLayout {
   protected optionsContent(labels: string[], inner: number, size: number): Content {
     const style: TextStyle = { size: size + 0.5 };
     const itemW = (l: string) => BOX + BOX_GAP + this.fonts.width(l, style.size);
-    const lines: string[][] = [];
-    let cur: string[] = [];
+    const lines: { label: string; box: boolean }[][] = [];
+    let cur: { label: string; box: boolean }[] = [];
     let w = 0;
     for (const label of labels) {
       const iw = itemW(label);
@@ -53,14 +53,15 @@ export abstract class FieldLayout extends RowLayout {
         w = 0;
       }
       if (iw > inner) {
-        // A very long option label: wrap its text, box on the first line.
+        // A very long option label: wrap its text, the box on the first line only; the
+        // continuation lines are indented under the text, so a pen user sees one option.
         const parts = wrapAtoms([{ text: label, space: '' }], inner - BOX - BOX_GAP, (t) => this.fonts.width(t, style.size));
-        lines.push([parts[0]]);
-        for (const rest of parts.slice(1)) lines.push([rest]);
+        lines.push([{ label: parts[0], box: true }]);
+        for (const rest of parts.slice(1)) lines.push([{ label: rest, box: false }]);
         continue;
       }
       w += (cur.length > 0 ? OPTION_GAP : 0) + iw;
-      cur.push(label);
+      cur.push({ label, box: true });
     }
     if (cur.length > 0) lines.push(cur);
     return { kind: 'options', lines, style, lh: LH_VALUE + 2 };

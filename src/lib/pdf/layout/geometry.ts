@@ -66,7 +66,8 @@ export interface RenderResult {
 
 export type Content =
   | { kind: 'lines'; lines: string[]; style: TextStyle; lh: number; align?: 'left' | 'center' }
-  | { kind: 'options'; lines: string[][]; style: TextStyle; lh: number }
+  /** Each line's items; `box: false` is the continuation of a wrapped option (no box of its own). */
+  | { kind: 'options'; lines: { label: string; box: boolean }[][]; style: TextStyle; lh: number }
   | { kind: 'ruled'; count: number; lh: number; hint?: string }
   | { kind: 'empty'; height: number };
 

@@ -97,8 +97,8 @@ export abstract class RowLayout extends PageFrame {
       c.lines.forEach((items, i) => {
         const base = this.pdfY(top + c.style.size * 0.92 + i * c.lh);
         let cx = x;
-        for (const label of items) {
-          p.checkbox(cx, base - 0.8, BOX);
+        for (const { label, box } of items) {
+          if (box) p.checkbox(cx, base - 0.8, BOX);
           cx += BOX + BOX_GAP;
           p.text(label, cx, base, c.style);
           cx += p.width(label, c.style.size) + OPTION_GAP;

@@ -3,6 +3,7 @@
  * default (AES/PBES2) and legacy (3DES/RC2) files alike; the key goes to WebCrypto, the
  * certificates to pkijs. Errors are zh-TW and never touch the user's record.
  */
+import { allowsDocumentSigning, keyUsageProblem, keyUsages } from '../verify/certificate.ts';
 import forge from 'node-forge';
 import * as pkijs from 'pkijs';
 import { PdfError, formatDateTimeZh } from '../errors.ts';
@@ -146,6 +147,11 @@ export async function readPkcs12(file: BinaryData, password: string, options: Re
       `憑證尚未生效，要到 ${formatDateTimeZh(notBefore)} 才能使用（有效期間 ${formatDateTimeZh(notBefore)} 至 ${formatDateTimeZh(notAfter)}）。`,
       { notBefore, notAfter },
     );
+  }
+
+  // A key meant for encryption or TLS (keyEncipherment, serverAuth) must not sign records.
+  if (!allowsDocumentSigning(certificate)) {
+    throw new PdfError('CERT_KEY_USAGE', `${keyUsageProblem(certificate)}；請向管理員申請簽章用的個人憑證。`, { usages: keyUsages(certificate) });
   }
 
   // Private key -> PKCS#8 -> WebCrypto.

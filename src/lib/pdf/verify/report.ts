@@ -12,13 +12,23 @@ import { toU8 } from '../../shared/bytes.ts';
 import { FORM_DATA_NAME, readRecord } from '../document/embedded.ts';
 import { PdfError, formatDateTimeZh } from '../errors.ts';
 import type { BinaryData } from '../layout/fonts.ts';
+import type { FormDefinition } from '../document/form-model.ts';
+import type { PdfFontSources } from '../layout/fonts.ts';
 import { nonPermittedChanges } from './changes.ts';
-import { TRUST_GAP, checkSignature, finish, rawSignatures, type SignatureReport, type VerdictKind } from './signature.ts';
+import { CONTENT_MISMATCH, recordPageMismatches } from './content.ts';
+import { looksTruncated, TRUNCATED_MESSAGE } from './identity.ts';
+import { SELF_SIGNED, TRUST_GAP, checkSignature, finish, rawSignatures, type SignatureReport, type VerdictKind } from './signature.ts';
 import { parseTrust } from './trust.ts';
 
 export { FORM_DATA_NAME } from '../document/embedded.ts';
 export { SIGNATURE_STATUS_LABELS, type VerdictKind, type CertificateInfo, type SignatureReport, type SignatureStatus } from './signature.ts';
 export const NOT_OURS_MESSAGE = '此 PDF 不是本手冊產生的記錄';
+export const ENCRYPTED_MESSAGE = '此 PDF 已加密，無法核對其內容及簽章';
+export const RULES_BROKEN = '記錄內容違反表單規則';
+export { CONTENT_MISMATCH } from './content.ts';
+
+/** The form's rules run on a record's data (the precompiled validators: src/lib/forms). */
+export type RecordRules = (formId: string, data: unknown) => Promise<{ valid: boolean; errors: { message: string }[] } | null>;
 
 /** Kept under its earlier name for callers of this module. */
 export const STANDING_LABELS_ZH = STANDING_LABELS;
@@ -26,6 +36,16 @@ export const STANDING_LABELS_ZH = STANDING_LABELS;
 export interface VerifyReport {
   /** Has our form-data.json. */
   ours: boolean;
+  /** The file is encrypted (its contents cannot be read or checked). */
+  encrypted: boolean;
+  /** The file ends before its %%EOF (cut off in a download or copy). */
+  truncated: boolean;
+  /** The form's rules re-run on the embedded data: null when not run (no rules given, record unreadable). */
+  rules: { valid: boolean; errors: string[] } | null;
+  /** The embedded JSON laid out again vs the page text: null when not compared (no forms or fonts given). */
+  content: { matches: boolean; differences: string[] } | null;
+  /** Why the page could not be compared although it should have been (e.g. the font could not be fetched). */
+  contentUnchecked: string | null;
   message: string | null;
   record: RecordEnvelope | null;
   recordError: string | null;
@@ -64,8 +84,12 @@ export interface VerifyOptions {
   trust: string[];
   /** The controlled-document register. */
   register: RegisterRevision[];
-  /** Time for "has the certificate expired since" notes (default now). */
+  /** Time of verification: certificates are judged at it (no trusted timestamps). Default now. */
   now?: Date;
+  /** Re-runs the form's rules on the embedded data (the CLIs and pages always pass it). */
+  rules?: RecordRules;
+  /** To compare the embedded JSON with the page: the record's form definition and the fonts to lay it out. */
+  layout?: { form: (formId: string) => FormDefinition | null | Promise<FormDefinition | null>; fonts: PdfFontSources };
 }
 
 async function load(bytes: Uint8Array): Promise<PDFDocument> {
@@ -95,7 +119,15 @@ const DO_NOT_TRUST = '請勿採信此文件，並向簽署人查證。';
 
 const who = (list: SignatureReport[]) => list.map((s) => `「${s.role}」（${s.signerName ?? '不明'}）`).join('、');
 
-export function decideVerdict(r: Omit<VerifyReport, 'verdict' | 'ok' | 'summary' | 'cannotSign'>): Verdict {
+type Facts = Omit<VerifyReport, 'verdict' | 'ok' | 'summary' | 'cannotSign'>;
+
+export function decideVerdict(r: Facts): Verdict {
+  if (r.encrypted) {
+    return { kind: 'bad', title: ENCRYPTED_MESSAGE, lines: ['檔案經過加密，無法讀取內嵌的記錄資料，也無法核對簽章與頁面內容。請向提供者索取未加密的原始記錄 PDF。'] };
+  }
+  if (r.truncated) {
+    return { kind: 'bad', title: '驗證未通過：檔案不完整', lines: [TRUNCATED_MESSAGE] };
+  }
   if (!r.ours) {
     return { kind: 'bad', title: r.message ?? NOT_OURS_MESSAGE, lines: ['檔案內沒有本手冊匯出時內嵌的記錄資料（form-data.json），無法核對其內容及簽章。'] };
   }
@@ -115,8 +147,34 @@ export function decideVerdict(r: Omit<VerifyReport, 'verdict' | 'ok' | 'summary'
   }
   // Each failure: its own title (used when it is the only one) and its line.
   const failures: { title: string; line: string }[] = [];
+  if (r.content && !r.content.matches) {
+    failures.push({
+      title: `驗證未通過：${CONTENT_MISMATCH}`,
+      line: `${CONTENT_MISMATCH}：${r.content.differences.join('；')}。頁面所見與檔案內的記錄資料不是同一份內容。`,
+    });
+  }
+  if (r.rules && !r.rules.valid) {
+    failures.push({
+      title: `驗證未通過：${RULES_BROKEN}`,
+      line: `${RULES_BROKEN}（${r.rules.errors.length} 項）：${r.rules.errors.join('；')}`,
+    });
+  }
+  if (r.revision && (r.revision.standing === 'draft' || r.revision.standing === 'in-review')) {
+    failures.push({
+      title: '驗證未通過：記錄依據未生效的程序版本',
+      line: `記錄依據 ${r.revision.procedureNumber} 第 ${r.revision.procedureRevision} 版填寫，該版本是${r.revision.standing === 'draft' ? '修訂草案' : '審核中的修訂'}（${r.revision.label}），從未生效；依未生效版本填寫的記錄不是受控程序下的正式記錄。`,
+    });
+  }
   const untrusted = r.signatures.filter((s) => s.status === 'untrusted');
+  const selfSigned = r.signatures.filter((s) => s.status === 'self-signed');
   const expired = r.signatures.filter((s) => s.status === 'expired');
+  const usage = r.signatures.filter((s) => s.status === 'key-usage');
+  if (selfSigned.length > 0) {
+    failures.push({
+      title: `驗證未通過：${SELF_SIGNED}，無法確認簽署人身分`,
+      line: `${SELF_SIGNED}：${who(selfSigned)}。憑證由持有人自行簽發，未經任何憑證機構核發，任何人都能以任意姓名製作（SHA-256 指紋：${selfSigned.map((s) => s.certificate?.sha256 ?? '不明').join('、')}）。`,
+    });
+  }
   if (untrusted.length > 0) {
     failures.push({
       title: `驗證未通過：${TRUST_GAP}`,
@@ -125,8 +183,14 @@ export function decideVerdict(r: Omit<VerifyReport, 'verdict' | 'ok' | 'summary'
   }
   if (expired.length > 0) {
     failures.push({
-      title: '驗證未通過：簽署時憑證已過期',
-      line: `簽署時憑證已過期：${who(expired)}。過期憑證所作的簽章不視為有效簽章。`,
+      title: '驗證未通過：憑證已過期',
+      line: `憑證已過期：${who(expired)}。簽章未附可信任的時間戳記，所載簽署時間只是簽署人的聲明，因此以驗證當時判斷憑證的有效性；過期憑證所作的簽章不視為有效簽章。`,
+    });
+  }
+  if (usage.length > 0) {
+    failures.push({
+      title: '驗證未通過：憑證不可用於簽署文件',
+      line: `憑證的金鑰用途不含數位簽章（digitalSignature）或不可否認（nonRepudiation）：${who(usage)}。此類憑證（例如加密或伺服器憑證）不應用於簽署記錄。`,
     });
   }
   if (!r.revision || r.revision.standing === 'unknown') {
@@ -142,9 +206,11 @@ export function decideVerdict(r: Omit<VerifyReport, 'verdict' | 'ok' | 'summary'
     if (r.signatures.length === 0) lines.push('本文件未經數位簽章，無法證明內容在匯出後未被更改。');
     return { kind: 'bad', title: failures.length === 1 ? failures[0].title : '驗證未通過', lines };
   }
+  const unchecked = r.contentUnchecked ? [`未能比對頁面內容與內嵌資料：${r.contentUnchecked}`] : [];
   if (r.signatures.length === 0) {
-    return { kind: 'warn', title: '文件未經數位簽章', lines: ['本文件未經數位簽章，無法證明內容在匯出後未被更改。'] };
+    return { kind: 'warn', title: '文件未經數位簽章', lines: ['本文件未經數位簽章，無法證明內容在匯出後未被更改。', ...unchecked] };
   }
+  if (unchecked.length > 0) return { kind: 'warn', title: '簽章有效，但未能比對頁面內容', lines: unchecked };
   return { kind: 'ok', title: '驗證通過：文件完整，所有簽章有效', lines: ['文件自最後一個簽章後未被更改，簽署人憑證均由公司信任的憑證機構簽發。'] };
 }
 
@@ -153,16 +219,29 @@ export function decideVerdict(r: Omit<VerifyReport, 'verdict' | 'ok' | 'summary'
  * existing signature intact and nothing appended after the last; a certificate problem of an
  * earlier signer does not stop a later one (the verdict still reports it).
  */
-export function cannotSignReason(r: Omit<VerifyReport, 'verdict' | 'ok' | 'summary' | 'cannotSign'>): string | null {
+export function cannotSignReason(r: Facts): string | null {
+  if (r.encrypted) return `${ENCRYPTED_MESSAGE}，不能在此簽署。請使用本手冊匯出的未加密記錄 PDF。`;
+  if (r.truncated) return `${TRUNCATED_MESSAGE}不能加簽。`;
   if (!r.ours) return `${r.message ?? NOT_OURS_MESSAGE}，不能在此簽署。請使用本手冊匯出的記錄 PDF。`;
   if (r.signatures.some((s) => !s.intact) || r.bytesAfterLastSignature > 0) {
     return '此文件的既有簽章顯示文件在簽署後被修改或簽章無效，不能加簽。請向前一位簽署人索取原本的檔案。';
   }
+  if (r.content && !r.content.matches) return `${CONTENT_MISMATCH}，不能加簽：簽署會為與頁面不同的資料背書。`;
+  if (r.rules && !r.rules.valid) return `${RULES_BROKEN}，不能加簽：請退回填寫人更正後重新匯出。`;
   if (r.unsignedFields.length === 0) return '此文件所有簽署欄都已簽署，沒有可加簽的欄位。';
   return null;
 }
 
 // ---- the report --------------------------------------------------------------------------------
+
+/** What a later revision changed; a revision too broken to compare counts as a change. */
+function safeChanges(signed: PDFDocument, current: PDFDocument): string[] {
+  try {
+    return nonPermittedChanges(signed, current);
+  } catch {
+    return ['（檔案結構損毀，無法比對）'];
+  }
+}
 
 export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promise<VerifyReport> {
   const bytes = toU8(pdf);
@@ -176,8 +255,10 @@ export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promis
   } catch {
     throw new PdfError('PDF_UNREADABLE', '無法讀取此 PDF 檔，檔案可能已損毀。');
   }
+  const encrypted = doc.isEncrypted;
+  const truncated = looksTruncated(bytes);
   const anchors = parseTrust(options.trust);
-  const rec = readRecord(doc);
+  const rec = encrypted ? { found: false, record: null, error: null, canonical: null } : readRecord(doc);
   const { signed, unsigned } = rawSignatures(doc);
   const signatures: SignatureReport[] = [];
   for (const raw of signed) signatures.push(await checkSignature(bytes, raw, anchors, now));
@@ -202,7 +283,7 @@ export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promis
       s.notes.push('無法讀取此簽章所簽署的版本，未能比對其後的修改');
       continue;
     }
-    s.laterChanges = nonPermittedChanges(signedDoc, doc);
+    s.laterChanges = safeChanges(signedDoc, doc);
     if (s.laterChanges.length > 0) {
       s.problems.push(`簽署後的修訂更改了：${s.laterChanges.join('、')}`);
       s.status = 'altered';
@@ -222,7 +303,7 @@ export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promis
       bytesAfter = 0; // trailing whitespace only
     } else {
       const signedDoc = await revision(lastLength);
-      changesAfter = signedDoc ? nonPermittedChanges(signedDoc, doc) : ['（無法比對）'];
+      changesAfter = signedDoc ? safeChanges(signedDoc, doc) : ['（無法比對）'];
     }
   }
 
@@ -238,10 +319,29 @@ export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promis
     };
   }
 
+  let rules: VerifyReport['rules'] = null;
+  let content: VerifyReport['content'] = null;
+  let contentUnchecked: string | null = null;
+  if (rec.record && !encrypted) {
+    const result = options.rules ? await options.rules(rec.record.form, rec.record.data) : null;
+    if (result) rules = { valid: result.valid, errors: result.errors.map((e) => e.message) };
+    const form = options.layout ? await options.layout.form(rec.record.form) : null;
+    if (form && options.layout) {
+      const compared = await recordPageMismatches(doc, rec.record, form, options.layout.fonts);
+      if ('unchecked' in compared) contentUnchecked = compared.unchecked;
+      else content = { matches: compared.differences.length === 0, differences: compared.differences };
+    }
+  }
+
   const ours = rec.found;
-  const facts: Omit<VerifyReport, 'verdict' | 'ok' | 'summary' | 'cannotSign'> = {
+  const facts: Facts = {
     ours,
-    message: ours ? null : NOT_OURS_MESSAGE,
+    encrypted,
+    truncated,
+    rules,
+    content,
+    contentUnchecked,
+    message: encrypted ? ENCRYPTED_MESSAGE : ours ? null : NOT_OURS_MESSAGE,
     record: rec.record,
     recordError: rec.error,
     revision: revisionInfo,
@@ -258,10 +358,25 @@ export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promis
   return report;
 }
 
+/**
+ * Why a signature may not be added to this file, or null: the sign page and the CLI's
+ * --add-signature both ask this (cannotSignReason on the full report), so they refuse alike.
+ */
+export async function refuseToSign(pdf: BinaryData, options: VerifyOptions): Promise<string | null> {
+  try {
+    return (await verifyPdf(pdf, options)).cannotSign;
+  } catch (e) {
+    // A file too broken to verify is too broken to sign.
+    return `${e instanceof PdfError ? e.message : '無法讀取此 PDF 檔，檔案可能已損毀。'}不能加簽。`;
+  }
+}
+
 /** The report in Chinese, one fact a line. */
 export function summarize(r: VerifyReport): string[] {
   const out: string[] = [];
-  if (!r.ours) out.push(`${NOT_OURS_MESSAGE}（檔案內沒有 ${FORM_DATA_NAME}）。`);
+  if (r.encrypted) out.push(`${ENCRYPTED_MESSAGE}。`);
+  else if (!r.ours) out.push(`${NOT_OURS_MESSAGE}（檔案內沒有 ${FORM_DATA_NAME}）。`);
+  if (r.truncated) out.push(TRUNCATED_MESSAGE);
   if (r.recordError) out.push(`記錄資料：${r.recordError}。`);
   if (r.record) {
     out.push(`記錄：表單 ${r.record.formNumber}（${r.record.form}），版次 ${r.record.formRevision}，匯出於 ${formatDateTimeZh(new Date(r.record.savedAt))}。`);
@@ -269,6 +384,10 @@ export function summarize(r: VerifyReport): string[] {
   if (r.revision) {
     out.push(`依據程序：${r.revision.procedureNumber} 第 ${r.revision.procedureRevision} 版 —— ${r.revision.label}。`);
   }
+  if (r.rules) out.push(r.rules.valid ? '表單規則：內嵌資料符合表單規則。' : `表單規則：${RULES_BROKEN}：${r.rules.errors.join('；')}。`);
+  else if (r.record) out.push('表單規則：未重新檢查。');
+  if (r.content) out.push(r.content.matches ? '頁面內容：與內嵌資料一致。' : `頁面內容：${CONTENT_MISMATCH}：${r.content.differences.join('；')}。`);
+  else if (r.record) out.push(`頁面內容：未與內嵌資料比對${r.contentUnchecked ? `（${r.contentUnchecked}）` : ''}。`);
   if (r.signatures.length === 0) out.push('本文件未經數位簽章，無法證明內容在匯出後未被更改。');
   r.signatures.forEach((s, i) => {
     const who = s.signerName ?? '（不明）';
@@ -276,6 +395,10 @@ export function summarize(r: VerifyReport): string[] {
     out.push(`簽章 ${i + 1}：${s.role}　${who}　${when}　—— ${s.statusLabel}`);
     for (const p of s.problems) out.push(`　・${p}`);
     for (const n of s.notes) out.push(`　・註：${n}`);
+    if (s.certificate) {
+      out.push(`　・憑證鏈：${s.certificate.chain.map((c) => `${c.subject}${c.selfSigned ? `（${SELF_SIGNED}）` : ''}`).join(' ← ')}${s.chainTrusted ? '（止於公司信任的憑證機構）' : '（未連到公司信任的憑證機構）'}`);
+      out.push(`　・憑證 SHA-256 指紋：${s.certificate.sha256}`);
+    }
   });
   for (const u of r.unsignedFields) out.push(`未簽署欄位：${u.role}`);
   if (r.lastSignatureCoversWholeDocument === true) out.push('最後一個簽章涵蓋整份文件。');

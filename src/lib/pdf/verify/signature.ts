@@ -9,21 +9,27 @@ import { signatureFields } from '../sign/acroform.ts';
 import { hashName, parseCms, verifyCmsSignature, type ParsedCms } from '../sign/cms.ts';
 import { nameText } from '../../shared/certificates.ts';
 import { textOf } from '../../shared/pdf-objects.ts';
+import { allowsDocumentSigning, isSelfSigned, keyUsageProblem, keyUsages, sha256Fingerprint } from './certificate.ts';
 import { buildChain, sameBytes } from './trust.ts';
 
 /** A verdict's or a signature's tone. */
 export type VerdictKind = 'ok' | 'warn' | 'bad';
 
 export const TRUST_GAP = '簽章完整，但憑證不在公司信任清單內';
+export const SELF_SIGNED = '自簽憑證';
+/** Said of every signature: we never have a trusted timestamp (RFC 3161), so the time is a claim. */
+export const CLAIMED_TIME_NOTE = '簽章未附可信任的時間戳記：所載簽署時間只是簽署人電腦的聲明，憑證的有效性以驗證當時判斷';
 
-export type SignatureStatus = 'valid' | 'altered' | 'invalid' | 'untrusted' | 'expired';
+export type SignatureStatus = 'valid' | 'altered' | 'invalid' | 'untrusted' | 'self-signed' | 'expired' | 'key-usage';
 
 export const SIGNATURE_STATUS_LABELS: Record<SignatureStatus, string> = {
   valid: '有效',
   altered: '文件於簽署後被修改',
   invalid: '簽章無效',
   untrusted: '憑證不受信任',
+  'self-signed': '自簽憑證，不受信任',
   expired: '憑證已過期',
+  'key-usage': '憑證不可用於簽章',
 };
 
 export interface CertificateInfo {
@@ -32,6 +38,14 @@ export interface CertificateInfo {
   serialNumber: string;
   notBefore: Date;
   notAfter: Date;
+  /** SHA-256 of the certificate's DER, colon-separated hex. */
+  sha256: string;
+  /** Issued by itself (subject = issuer): nobody vouches for the name in it. */
+  selfSigned: boolean;
+  /** Key usage bits, or null without the extension. */
+  keyUsage: string[] | null;
+  /** From the signer up: each certificate the chain was built through (the trust anchor last, if found). */
+  chain: { subject: string; issuer: string; sha256: string; selfSigned: boolean }[];
 }
 
 export interface SignatureReport {
@@ -160,7 +174,7 @@ export async function checkSignature(
   };
   const fail = (status: SignatureStatus, problem: string) => {
     report.problems.push(problem);
-    const rank: SignatureStatus[] = ['valid', 'expired', 'untrusted', 'invalid', 'altered'];
+    const rank: SignatureStatus[] = ['valid', 'key-usage', 'expired', 'untrusted', 'self-signed', 'invalid', 'altered'];
     if (rank.indexOf(status) > rank.indexOf(report.status)) report.status = status;
   };
   const br = raw.byteRange;
@@ -202,6 +216,10 @@ export async function checkSignature(
     serialNumber: Array.from(cert.serialNumber.valueBlock.valueHexView, (b) => b.toString(16).padStart(2, '0')).join(''),
     notBefore: cert.notBefore.value,
     notAfter: cert.notAfter.value,
+    sha256: await sha256Fingerprint(cert),
+    selfSigned: isSelfSigned(cert),
+    keyUsage: keyUsages(cert),
+    chain: [],
   };
 
   // The digest of the two ranges against the signed message-digest attribute.
@@ -233,22 +251,34 @@ export async function checkSignature(
 
   const chain = await buildChain(cert, cms.certificates, anchors);
   report.chainTrusted = chain.trusted;
+  report.certificate.chain = await Promise.all(
+    chain.path.map(async (c) => ({ subject: nameText(c.subject), issuer: nameText(c.issuer), sha256: await sha256Fingerprint(c), selfSigned: isSelfSigned(c) })),
+  );
   if (!chain.trusted) {
-    fail('untrusted', `簽署憑證（${nameText(cert.issuer)} 簽發）不在本公司信任的憑證機構清單中`);
+    if (isSelfSigned(cert)) {
+      fail('self-signed', `簽署憑證「${nameText(cert.subject)}」是自簽憑證（由持有人自行簽發，未經任何憑證機構核發），任何人都能以任意姓名製作，不能證明簽署人身分；SHA-256 指紋 ${report.certificate.sha256}`);
+    } else {
+      fail('untrusted', `簽署憑證（${nameText(cert.issuer)} 簽發）不在本公司信任的憑證機構清單中`);
+    }
   }
-  const at = report.signingTime ?? now;
-  const expired = chain.path.find((c) => at.getTime() > c.notAfter.value.getTime());
-  const early = chain.path.find((c) => at.getTime() < c.notBefore.value.getTime());
+  if (!allowsDocumentSigning(cert)) fail('key-usage', keyUsageProblem(cert));
+  // No trusted timestamp: the signing time is only what the signer's computer said. As pyHanko
+  // and Acrobat do without a timestamp, the certificate is judged at the time of verification.
+  const claimed = report.signingTime;
+  const expired = chain.path.find((c) => now.getTime() > c.notAfter.value.getTime() || (claimed !== null && claimed.getTime() > c.notAfter.value.getTime()));
+  const early = chain.path.find((c) => now.getTime() < c.notBefore.value.getTime() || (claimed !== null && claimed.getTime() < c.notBefore.value.getTime()));
   report.certificateValidAtSigning = !expired && !early;
   if (expired) {
-    fail('expired', `簽署時（${formatDateTimeZh(at)}）憑證「${nameText(expired.subject)}」已於 ${formatDateTimeZh(expired.notAfter.value)} 過期`);
+    fail(
+      'expired',
+      `憑證「${nameText(expired.subject)}」已於 ${formatDateTimeZh(expired.notAfter.value)} 過期。簽章未附可信任的時間戳記，所載簽署時間${claimed ? `（${formatDateTimeZh(claimed)}）` : ''}只是簽署人的聲明，不能證明簽署時憑證仍有效，因此以驗證當時（${formatDateTimeZh(now)}）判斷：憑證已過期`,
+    );
   }
   if (early) {
-    fail('invalid', `簽署時（${formatDateTimeZh(at)}）憑證「${nameText(early.subject)}」尚未生效（${formatDateTimeZh(early.notBefore.value)} 起生效）`);
+    const at = claimed && claimed.getTime() < early.notBefore.value.getTime() ? claimed : now;
+    fail('invalid', `${at === claimed ? '所載簽署時間' : '驗證時'}（${formatDateTimeZh(at)}）憑證「${nameText(early.subject)}」尚未生效（${formatDateTimeZh(early.notBefore.value)} 起生效）`);
   }
-  if (!expired && now.getTime() > cert.notAfter.value.getTime()) {
-    report.notes.push(`簽署時憑證有效；憑證已於 ${formatDateTimeZh(cert.notAfter.value)} 到期`);
-  }
+  report.notes.push(CLAIMED_TIME_NOTE);
   if (!cms.signingTime) report.notes.push('簽章未含簽署時間屬性，以 PDF 所載時間為準');
   return finish(report);
 }
@@ -261,7 +291,9 @@ function signatureTone(s: SignatureReport): VerdictKind {
 /** One line under a signature's status explaining it, or null. */
 function signatureExplanation(s: SignatureReport): string | null {
   if (s.status === 'untrusted' && s.intact) return `${TRUST_GAP}（簽發者：${s.certificate?.issuer ?? '不明'}）`;
-  if (s.status === 'expired' && s.intact) return '簽章完整，但簽署時憑證已過期';
+  if (s.status === 'self-signed' && s.intact) return `簽章完整，但憑證是${SELF_SIGNED}，無法確認簽署人身分`;
+  if (s.status === 'expired' && s.intact) return '簽章完整，但憑證已過期（沒有可信任的時間戳記，以驗證當時判斷）';
+  if (s.status === 'key-usage' && s.intact) return '簽章完整，但憑證的金鑰用途不含數位簽章或不可否認';
   if (s.status === 'valid') return s.coversWholeDocument ? '簽章完整，涵蓋整份文件' : '簽章完整；其後的修訂只加上其他簽章';
   return null;
 }

@@ -4,6 +4,45 @@
 import * as pkijs from 'pkijs';
 import { pemToDer } from '../../shared/certificates.ts';
 
+function derToPem(der: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < der.length; i++) bin += String.fromCharCode(der[i]);
+  const b64 = btoa(bin).replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
+}
+
+export interface CaFile {
+  /** Each certificate in the file, as PEM. */
+  pems: string[];
+  /** Subject common names, for showing what was chosen. */
+  names: string[];
+}
+
+/**
+ * A CA certificate file an auditor chooses (PEM with one or more certificates, or DER), read for
+ * the trust list. Throws a zh-TW Error when it holds no certificate.
+ */
+export function caFileToPem(bytes: Uint8Array): CaFile {
+  let text = '';
+  for (let i = 0; i < Math.min(bytes.length, 1 << 20); i++) text += String.fromCharCode(bytes[i]);
+  const found = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+  const pems = found ? found.map((p) => `${p}\n`) : [derToPem(bytes)];
+  const certs = pems.map((p) => {
+    try {
+      return pkijs.Certificate.fromBER(pemToDer(p).slice().buffer);
+    } catch {
+      return null;
+    }
+  });
+  if (certs.length === 0 || certs.some((c) => c === null)) throw new Error('此檔案不是憑證檔（需為 PEM 或 DER 格式的 X.509 憑證）。');
+  return { pems, names: certs.map((c) => nameOf(c!)) };
+}
+
+function nameOf(c: pkijs.Certificate): string {
+  const cn = c.subject.typesAndValues.find((tv) => tv.type === '2.5.4.3');
+  return cn ? String((cn.value as { valueBlock: { value: unknown } }).valueBlock.value) : '（未命名憑證）';
+}
+
 export function parseTrust(trust: string[]): pkijs.Certificate[] {
   const out: pkijs.Certificate[] = [];
   for (const pem of trust) {
