@@ -264,7 +264,7 @@ describe('sign page', () => {
     await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-p12-password'))).resolves.toBe(true);
     await report.locator('[data-p12-password]').fill(ASCII_PASSWORD);
     const { path, name } = await download(page, work, () => report.locator('[data-sign-add]').click());
-    expect(name).toBe(`${RECORD_NUMBER}-已簽署.pdf`);
+    expect(name).toBe(`${RECORD_NUMBER}-部門負責人已簽署.pdf`);
 
     // The first revision is byte-identical; pdfsig: both valid.
     const once = readFileSync(signedOnce!);

@@ -4,7 +4,7 @@
  * sizes and error sentences.
  */
 import { describe, expect, it } from 'vitest';
-import { errorCode, errorText, safeFileName, sizeText } from '../../src/lib/pdf/file-text.ts';
+import { errorCode, errorText, safeFileName, signedFileName, sizeText } from '../../src/lib/pdf/file-text.ts';
 import { PdfError, looksTruncated, recordIdentity } from '../../src/lib/pdf/index.ts';
 import { formDefinition } from '../../src/lib/forms/definition/index.ts';
 import { envelopeOf, testForms } from './helpers/records.ts';
@@ -49,6 +49,10 @@ describe('file text', () => {
   it('file names, sizes and error sentences in zh-TW', () => {
     expect(safeFileName('TS/2026:001*')).toBe('TS-2026-001-');
     expect(safeFileName('  ', '記錄')).toBe('記錄');
+    // Each signer on /sign/ downloads a file of their own name: a second signature never reuses the first's.
+    expect(signedFileName('HF-2026-0312', '回訪人')).toBe('HF-2026-0312-回訪人已簽署.pdf');
+    expect(signedFileName('HF-2026-0312', '部門負責人')).not.toBe(signedFileName('HF-2026-0312', '回訪人'));
+    expect(signedFileName('TS/2026:001', '')).toBe('TS-2026-001-簽署人已簽署.pdf');
     expect(sizeText(7.1 * 1024 * 1024)).toBe('7.1 MB');
     expect(sizeText(2048)).toBe('2 KB');
     expect(sizeText(12)).toBe('12 位元組');

@@ -14,7 +14,7 @@ import { RecordIdentityList, SignatureTable, VerdictBox } from './ReportParts.ts
 import SignatureDialog, { HandSignatureControls, type HandSignature } from './SignatureDialog.tsx';
 import SignFieldset from './SignFieldset.tsx';
 import { inspectFile, inspectPdf, unreadableText, useReaderPage, type InspectedFile } from './inspect.ts';
-import { fileBytes, fontWaitNote, loadPdfLib, pageFonts, safeFileName, sizeText, timed } from './pdf-runtime.ts';
+import { fileBytes, fontWaitNote, loadPdfLib, pageFonts, signedFileName, sizeText, timed } from './pdf-runtime.ts';
 
 export interface SignRecordPdfProps {
   trust: string[];
@@ -70,8 +70,8 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
         const signer = await timed('pdf-read-p12', async () => lib.readPkcs12(await fileBytes(p12), cert.password));
         return lib.addSignature(loaded.bytes, { signer, role: target.field, fonts: pageFonts(), ...(hand?.image ? { image: hand.image } : {}) });
       });
-      const base = loaded.identity?.recordNumber ? safeFileName(loaded.identity.recordNumber) : safeFileName(loaded.fileName.replace(/(-已簽署)?\.pdf$/i, ''));
-      const name = `${base}-已簽署.pdf`;
+      const base = loaded.identity?.recordNumber ?? loaded.fileName.replace(/(-[^-]*已簽署)?\.pdf$/i, '');
+      const name = signedFileName(base, target.role);
       downloadFile(name, out, 'application/pdf');
       cert.signed();
       setHand(null);

@@ -99,4 +99,4 @@ export async function fileBytes(file: Blob): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }
 
-export { errorCode, errorText, localDateTimeText, safeFileName, sizeText } from '../../lib/pdf/file-text.ts';
+export { errorCode, errorText, localDateTimeText, safeFileName, signedFileName, sizeText } from '../../lib/pdf/file-text.ts';

@@ -9,6 +9,14 @@ export function safeFileName(base: string, fallback = '記錄'): string {
   return clean || fallback;
 }
 
+/**
+ * The file name of a record once `roleLabel` has signed it on /sign/. Each signer gets a name of
+ * their own, so a later download never replaces (or is confused with) an earlier one.
+ */
+export function signedFileName(base: string, roleLabel: string): string {
+  return `${safeFileName(base)}-${safeFileName(roleLabel, '簽署人')}已簽署.pdf`;
+}
+
 /** What went wrong, in zh-TW, for an alert. PdfError messages are already zh-TW. */
 export function errorText(e: unknown, fallback: string): string {
   if (e && typeof e === 'object' && (e as { name?: unknown }).name === 'PdfError') return (e as Error).message;
