@@ -3,7 +3,7 @@
  * Loading a quiz validates it against that revision's clauses, so a dangling reference fails the build here.
  */
 import { getProcedureGroups, revisionPath } from '../procedure-data.ts';
-import { loadCases, loadQuiz, readTrainingRevisions, trainingDirs } from '../../lib/training/load.ts';
+import { hasQuiz, loadCases, loadQuiz, readTrainingRevisions, trainingDirs } from '../../lib/training/load.ts';
 import type { MatrixProcedure } from '../../lib/training/matrix.ts';
 import type { Quiz } from '../../lib/training/quiz.ts';
 import type { PracticeCase } from '../../lib/training/cases.ts';
@@ -32,7 +32,8 @@ export async function getTrainingMatrixProcedures(): Promise<MatrixProcedure[]> 
 export async function getTrainingProcedures(): Promise<TrainingProcedure[]> {
   const dirs = trainingDirs(process.cwd());
   const hashes = await getTrainingMatrixProcedures();
-  return (await getProcedureGroups()).map((g) => ({
+  const withQuiz = (await getProcedureGroups()).filter((g) => hasQuiz(g.id, dirs));
+  return withQuiz.map((g) => ({
     id: g.id,
     docNumber: g.effective.data.docNumber,
     title: g.effective.data.title,

@@ -46,6 +46,11 @@ function effectiveClauses(procedure: ProcedureId, sopsDir: string, fail: (proble
   return clauseTexts(readFileSync(mdx, 'utf8'));
 }
 
+/** Whether the procedure has a quiz: a procedure added without one has no training yet, and no training pages. */
+export function hasQuiz(procedure: ProcedureId, dirs: TrainingDirs): boolean {
+  return existsSync(join(dirs.trainingDir, `${procedure}.yaml`));
+}
+
 /** The procedure's quiz, validated against its effective revision; throws a QuizError naming every problem. */
 export function loadQuiz(procedure: ProcedureId, dirs: TrainingDirs): Quiz {
   const fail = (p: string) => new QuizError(procedure, [`培訓測驗「${procedure}」${p}`]);
