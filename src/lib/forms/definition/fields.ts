@@ -153,7 +153,8 @@ function fieldOf(r: RefResolver, key: string, s: JsonSchema, ui: UiSchema, path:
     s.format === 'date' ? 'date'
     : s.format === 'date-time' || ui['ui:widget'] === 'datetime' ? 'datetime'
     : s.format === 'time' ? 'time'
-    : ui['ui:widget'] === 'textarea' || (s.maxLength ?? 0) > 100 ? 'longtext'
+    // maxLength is an input limit (200 a line, 2,000 a text area), not a layout hint: width comes from the widget.
+    : ui['ui:widget'] === 'textarea' ? 'longtext'
     : 'text';
   return scalar(key, path, title, kind, [], s, ui);
 }
@@ -180,8 +181,7 @@ function scalar(
   const longest = options.reduce((n, o) => Math.max(n, Array.from(o.label).length), 0);
   const wide =
     kind === 'longtext' ||
-    ((kind === 'enum' || kind === 'multi') && (optionChars > 24 || longest > 12)) ||
-    (kind === 'text' && (s.maxLength ?? 0) > 40);
+    ((kind === 'enum' || kind === 'multi') && (optionChars > 24 || longest > 12));
   const blankLines = kind === 'longtext' ? (rows > 0 ? rows : 4) : 1;
   const preset = 'const' in s ? s.const : s.readOnly && 'default' in s ? s.default : undefined;
   return { type: 'scalar', key, path, title, kind, wide, blankLines, options, ...(preset !== undefined ? { preset } : {}) };
