@@ -5,7 +5,7 @@ import { mustKeepTogether, NO_LINE_END, NO_LINE_START } from '../../src/lib/shar
 import { clauseText } from '../../src/lib/shared/clause-text.ts';
 import { readFrontmatter, splitFrontmatter } from '../../src/lib/shared/frontmatter.ts';
 import { decodePointer, resolveRef } from '../../src/lib/shared/json-schema.ts';
-import { displayDateTime, formatDateTimeZh, formatDateZh, monthOf } from '../../src/lib/shared/time.ts';
+import { displayDateTime, formatDateTimeZh, formatDateZh, monthOf, pdfDateString } from '../../src/lib/shared/time.ts';
 
 describe('bytes', () => {
   it('round-trips binary strings and decodes base64 with whitespace', () => {
@@ -89,6 +89,12 @@ describe('json-schema $ref', () => {
 });
 
 describe('UTC+8 time', () => {
+  it('writes PDF dates in UTC+8 with the offset (the signature dictionary /M)', () => {
+    expect(pdfDateString(new Date('2026-11-27T16:04:05Z'))).toBe("D:20261128000405+08'00'");
+    expect(pdfDateString(new Date('2026-11-27T03:04:05Z'), 330)).toBe("D:20261127083405+05'30'");
+    expect(pdfDateString(new Date('2026-11-27T03:04:05Z'), 0)).toBe('D:20261127030405Z');
+  });
+
   it('formats dates and date-times in the handbook time', () => {
     expect(formatDateZh(new Date('2026-11-27'))).toBe('2026年11月27日');
     expect(formatDateTimeZh(new Date('2026-11-27T16:04:00Z'))).toBe('2026年11月28日 00:04（UTC+8）');

@@ -55,3 +55,14 @@ export function monthOf(value: unknown): string | undefined {
   if (Number.isNaN(t)) return undefined;
   return shifted(t, HANDBOOK_UTC_OFFSET_MINUTES).toISOString().slice(0, 7);
 }
+
+/** A PDF date string in the handbook's time with its offset: 2026-11-27T03:04:05Z -> D:20261127110405+08'00'. */
+export function pdfDateString(date: Date, offsetMinutes = HANDBOOK_UTC_OFFSET_MINUTES): string {
+  const t = shifted(date, offsetMinutes);
+  const off = Math.abs(offsetMinutes);
+  const zone = offsetMinutes === 0 ? 'Z' : `${offsetMinutes > 0 ? '+' : '-'}${pad(Math.floor(off / 60))}'${pad(off % 60)}'`;
+  return (
+    `D:${t.getUTCFullYear()}${pad(t.getUTCMonth() + 1)}${pad(t.getUTCDate())}` +
+    `${pad(t.getUTCHours())}${pad(t.getUTCMinutes())}${pad(t.getUTCSeconds())}${zone}`
+  );
+}

@@ -1,6 +1,9 @@
 /**
- * CAdES detached signatures (PAdES ETSI.CAdES.detached) with pkijs over WebCrypto:
- * content-type, signing-time, message-digest and signing-certificate-v2 as signed attributes.
+ * CAdES detached signatures with pkijs over WebCrypto: content-type, message-digest and
+ * signing-certificate-v2 as signed attributes, and signing-time only when asked for. A PDF
+ * signature (PAdES baseline B-B, SubFilter ETSI.CAdES.detached) must not carry signing-time
+ * (ETSI EN 319 142-1: the claimed time is the signature dictionary's /M); a detached approval
+ * file has no /M, so it keeps the attribute (CAdES baseline B-B wants it there).
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
@@ -36,8 +39,11 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return a.length - b.length;
 }
 
-/** Builds the DER ContentInfo of a detached CAdES signature over `digest` (SHA-256 of the signed bytes). */
-export async function createCadesSignature(signer: Signer, digest: Uint8Array, signingTime: Date): Promise<Uint8Array> {
+/**
+ * Builds the DER ContentInfo of a detached CAdES signature over `digest` (SHA-256 of the signed
+ * bytes). `signingTime` null: no signing-time attribute (a PDF signature, whose time is /M).
+ */
+export async function createCadesSignature(signer: Signer, digest: Uint8Array, signingTime: Date | null): Promise<Uint8Array> {
   const cert = signer.certificate;
   const certHash = await sha256(signer.chainDer[0]);
 
@@ -56,10 +62,14 @@ export async function createCadesSignature(signer: Signer, digest: Uint8Array, s
 
   const attributes = [
     new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
-    new pkijs.Attribute({
-      type: OID.signingTime,
-      values: [signingTime.getUTCFullYear() < 2050 ? new asn1js.UTCTime({ valueDate: signingTime }) : new asn1js.GeneralizedTime({ valueDate: signingTime })],
-    }),
+    ...(signingTime
+      ? [
+          new pkijs.Attribute({
+            type: OID.signingTime,
+            values: [signingTime.getUTCFullYear() < 2050 ? new asn1js.UTCTime({ valueDate: signingTime }) : new asn1js.GeneralizedTime({ valueDate: signingTime })],
+          }),
+        ]
+      : []),
     new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: buf(digest) })] }),
     new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2] }),
   ];

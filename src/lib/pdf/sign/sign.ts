@@ -18,6 +18,8 @@ import { DocFonts, type BinaryData, type PdfFontSources } from '../layout/fonts.
 import { decodeDataUrl } from '../document/form-model.ts';
 import type { Signer } from './pkcs12.ts';
 import { binaryString, toU8 } from '../../shared/bytes.ts';
+import { pdfDateString } from '../../shared/time.ts';
+import { markNewRevision } from '../document/metadata.ts';
 
 export type { Signer } from './pkcs12.ts';
 export { readPkcs12 } from './pkcs12.ts';
@@ -107,7 +109,8 @@ export async function prepareSignatureField(
     SubFilter: 'ETSI.CAdES.detached',
     ByteRange: ctx.obj(BYTE_RANGE_PLACEHOLDER.map((n) => PDFNumber.of(n))) as PDFArray,
     Contents: PDFHexString.of('0'.repeat(size * 2)),
-    M: PDFString.fromDate(time),
+    // PAdES B-B: the claimed signing time is here, not in the CMS (cms.ts).
+    M: PDFString.of(pdfDateString(time, req.timeZoneOffsetMinutes)),
     Name: pdfText(req.signer.name),
     Reason: pdfText(req.reason ?? `${label}簽署`),
     ...(req.location ? { Location: pdfText(req.location) } : {}),
@@ -127,7 +130,7 @@ export async function prepareSignatureField(
 }
 
 /** Writes the ByteRange and the CMS into the placeholder found after `from`. */
-export async function finalizeSignature(bytes: Uint8Array, from: number, signer: Signer, time: Date): Promise<Uint8Array> {
+export async function finalizeSignature(bytes: Uint8Array, from: number, signer: Signer): Promise<Uint8Array> {
   const text = binaryString(bytes, from);
   let m: RegExpExecArray | null;
   let last: RegExpExecArray | null = null;
@@ -154,7 +157,7 @@ export async function finalizeSignature(bytes: Uint8Array, from: number, signer:
   const digest = await sha256(out.subarray(0, contentsStart), out.subarray(contentsEnd));
   let cms: Uint8Array;
   try {
-    cms = await createCadesSignature(signer, digest, time);
+    cms = await createCadesSignature(signer, digest, null);
   } catch (e) {
     throw new PdfError('SIGNING_FAILED', `簽署失敗：無法產生數位簽章（${e instanceof Error ? e.message : String(e)}）。`);
   }
@@ -170,9 +173,9 @@ export async function finalizeSignature(bytes: Uint8Array, from: number, signer:
  */
 export async function signDocumentFull(doc: PDFDocument, req: SignRequest, fonts: DocFonts | null, record?: RecordEnvelope | null): Promise<Uint8Array> {
   removeUnsignedMark(doc);
-  const { time } = await prepareSignatureField(doc, req, fonts, record);
+  await prepareSignatureField(doc, req, fonts, record);
   const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false });
-  return finalizeSignature(bytes, 0, req.signer, time);
+  return finalizeSignature(bytes, 0, req.signer);
 }
 
 function hasSignature(doc: PDFDocument): boolean {
@@ -196,15 +199,15 @@ async function load(pdf: Uint8Array, incremental: boolean): Promise<PDFDocument>
 export async function addSignature(pdf: BinaryData, req: SignRequest): Promise<Uint8Array> {
   const bytes = toU8(pdf);
   const doc = await load(bytes, true);
+  const time = req.time ?? new Date();
   if (!hasSignature(doc)) {
     const full = await load(bytes, false);
-    // Keep Info and XMP in step for PDF/A (pdf-lib manages the XMP once converted).
-    full.setModificationDate(req.time ?? new Date());
-    full.convertToPDFA({ conformance: '3B' });
-    return signDocumentFull(full, req, null);
+    await markNewRevision(full, bytes, time);
+    return signDocumentFull(full, { ...req, time }, null);
   }
-  const { time } = await prepareSignatureField(doc, req, null);
+  await prepareSignatureField(doc, { ...req, time }, null);
+  await markNewRevision(doc, bytes, time);
   const updated = await doc.commit({ useObjectStreams: false });
-  return finalizeSignature(updated, bytes.length, req.signer, time);
+  return finalizeSignature(updated, bytes.length, req.signer);
 }
 

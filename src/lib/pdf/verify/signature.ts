@@ -54,7 +54,7 @@ export interface SignatureReport {
   /** The role's label (the field's /TU), else the field name. */
   role: string;
   signerName: string | null;
-  /** signing-time attribute, else /M. */
+  /** The signing-time attribute of files signed before PAdES B-B, else the signature dictionary's /M. */
   signingTime: Date | null;
   status: SignatureStatus;
   statusLabel: string;
@@ -279,7 +279,10 @@ export async function checkSignature(
     fail('invalid', `${at === claimed ? '所載簽署時間' : '驗證時'}（${formatDateTimeZh(at)}）憑證「${nameText(early.subject)}」尚未生效（${formatDateTimeZh(early.notBefore.value)} 起生效）`);
   }
   report.notes.push(CLAIMED_TIME_NOTE);
-  if (!cms.signingTime) report.notes.push('簽章未含簽署時間屬性，以 PDF 所載時間為準');
+  // PAdES baseline B-B puts the claimed time in /M only; files signed before that carry a
+  // signing-time attribute too, and are still read (the attribute wins, as it always did).
+  if (!cms.signingTime && !raw.dictTime) report.notes.push('簽章未註明簽署時間');
+  else if (!cms.signingTime && raw.subFilter !== 'ETSI.CAdES.detached') report.notes.push('簽章未含簽署時間屬性，以 PDF 所載時間為準');
   return finish(report);
 }
 
