@@ -116,6 +116,27 @@ describe('build check', () => {
     expect(r.forms.map((f) => f.id).sort()).toEqual([...FORM_IDS].sort());
   });
 
+  test('fails when a signature role does not say whose name the record holds, or names a field that is not there', () => {
+    const dir = schemaCopy();
+    const edit = (file: string, change: (x: { signatures: Record<string, unknown>[] }) => void) => {
+      const p = join(dir, file);
+      const s = readJson(p);
+      change(s['x-form']);
+      writeJson(p, s);
+    };
+    edit('archive-access.schema.json', (x) => delete x.signatures[0].nameField);
+    edit('complaint-intake.schema.json', (x) => (x.signatures[1].nameField = '/ownerNmae'));
+    edit('violation-record.schema.json', (x) => (x.signatures[1].nameField = '/supervisorVisit/at'));
+    edit('training/acknowledgement.schema.json', (x) => delete x.signatures[0].nameField);
+    const { problems } = checkSchemas({ schemasDir: dir, rootDir: join(dir, '..') });
+    expect(problems).toEqual([
+      'schemas/archive-access.schema.json：簽署角色「查閱人」（accessor）未註明 nameField（記錄中簽署人姓名的欄位，如 "/accessor"；記錄未載姓名則為 null）／signature role accessor has no nameField (a JSON pointer to the signer\'s name, or null)',
+      'schemas/complaint-intake.schema.json：簽署角色「業戶」（owner）的 nameField「/ownerNmae」不是表單欄位／nameField /ownerNmae of signature role owner is not a property',
+      'schemas/violation-record.schema.json：簽署角色「物業主任」（supervisor）的 nameField「/supervisorVisit/at」不是填寫姓名的文字欄位／nameField /supervisorVisit/at of signature role supervisor is not a free-text field',
+      'schemas/training/acknowledgement.schema.json：簽署角色「受訓人」（trainee）未註明 nameField（記錄中簽署人姓名的欄位，如 "/accessor"；記錄未載姓名則為 null）／signature role trainee has no nameField (a JSON pointer to the signer\'s name, or null)',
+    ]);
+  });
+
   test('fails on a form id without a schema, naming the file (zh + en)', () => {
     const dir = schemaCopy();
     unlinkSync(join(dir, 'outage-notice.schema.json'));

@@ -20,6 +20,7 @@ import { listRules, signatureRoles } from '../rules.ts';
 import type { FormSchema, FormMeta } from '../definition/schema.ts';
 import { defineForm, type FormDefinition } from '../definition/define.ts';
 import { retentionRule } from '../definition/retention.ts';
+import { nameFieldSchema } from '../definition/signers.ts';
 
 type Ajv2020Class = typeof import('ajv/dist/2020.js').default;
 export const Ajv2020 = ((Ajv2020Module as unknown as { default?: Ajv2020Class }).default ?? Ajv2020Module) as Ajv2020Class;
@@ -158,6 +159,8 @@ export function checkFormSchema(
     }
   }
 
+  out.push(...signerNameProblems(schema, file));
+
   // Rules: unique ids under the form's prefix; every required name is a declared property.
   const seen = new Set<string>();
   for (const r of listRules(schema)) {
@@ -184,6 +187,32 @@ export function checkFormSchema(
   // Example: present and valid.
   if (example === undefined) p('缺少範例記錄（.example.json）', 'missing .example.json');
   else if (validate && !validate(example)) p(`範例記錄不符合表單結構：${ajvErrorsText(validate.errors)}`, 'the example does not validate');
+  return out;
+}
+
+/**
+ * Each signature role says which record field holds its signer's name (`nameField`, a JSON
+ * pointer to a text field) or that there is none (null): signing and verifying compare that
+ * name with the certificate's, so a role that forgets the key, or names a field that does not
+ * exist, fails the build.
+ */
+export function signerNameProblems(schema: FormSchema, file: string): string[] {
+  const out: string[] = [];
+  for (const s of schema['x-form']?.signatures ?? []) {
+    const role = `簽署角色「${s.label ?? s.role}」（${s.role}）`;
+    if (!('nameField' in s)) {
+      out.push(problem(file, `${role}未註明 nameField（記錄中簽署人姓名的欄位，如 "/accessor"；記錄未載姓名則為 null）`, `signature role ${s.role} has no nameField (a JSON pointer to the signer's name, or null)`));
+      continue;
+    }
+    const field = s.nameField;
+    if (field === null) continue;
+    const target = typeof field === 'string' && /^(\/[^/]+)+$/.test(field) ? nameFieldSchema(schema, field) : undefined;
+    if (!target) {
+      out.push(problem(file, `${role}的 nameField「${String(field)}」不是表單欄位`, `nameField ${String(field)} of signature role ${s.role} is not a property`));
+    } else if (target.type !== 'string' || target.format !== undefined || target.oneOf || target.enum) {
+      out.push(problem(file, `${role}的 nameField「${field}」不是填寫姓名的文字欄位`, `nameField ${field} of signature role ${s.role} is not a free-text field`));
+    }
+  }
   return out;
 }
 
@@ -229,6 +258,16 @@ export function checkSchemas(options: CheckOptions): CheckResult {
     problems.push(...found);
     if (found.length === 0) {
       forms.push(defineForm({ schema, uiSchema: ui.value, example: ex.value }));
+    }
+  }
+  // Forms outside FORM_IDS (the training acknowledgement) bind their signers too.
+  const training = join(schemasDir, 'training');
+  if (existsSync(training)) {
+    for (const f of readdirSync(training).filter((n) => n.endsWith('.schema.json')).sort()) {
+      const s = readJson(join(training, f));
+      const file = rel(join(training, f));
+      if (s.error) problems.push(problem(file, `不是有效的 JSON：${s.error}`, 'not valid JSON'));
+      else problems.push(...signerNameProblems(s.value as FormSchema, file));
     }
   }
   if (sopsDir) {

@@ -296,6 +296,7 @@ export const X_FORM_META_SCHEMA = {
         type: 'object',
         properties: {
           role: { type: 'string', pattern: '^[a-zA-Z]+$' },
+          nameField: { anyOf: [{ type: 'null' }, { type: 'string', pattern: '^(/[^/]+)+$' }] },
           label: { type: 'string', minLength: 1 },
           required: {
             anyOf: [{ enum: ['always', 'toClose', 'optional'] }, conditionSchema],

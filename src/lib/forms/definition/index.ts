@@ -14,6 +14,7 @@ export * from './schema.ts';
 export * from './define.ts';
 export * from './fields.ts';
 export * from './retention.ts';
+export * from './signers.ts';
 
 const built = new Map<FormId, FormDefinition>();
 

@@ -74,6 +74,11 @@ export type SignatureCondition =
 
 export interface FormSignature {
   role: string;
+  /**
+   * The record field holding this signer's name, as a JSON pointer ("/accessor"), or null when the
+   * record names nobody for the role. The build check requires the key (forms/definition/signers.ts).
+   */
+  nameField?: string | null;
   label: string;
   /** always | toClose (status = closed) | optional | a condition on the data (true/false: always/optional). */
   required: 'always' | 'toClose' | 'optional' | boolean | SignatureCondition;
