@@ -9,7 +9,9 @@
  * the forms' compiled validators (src/lib/forms/validation/validate.ts) first.
  *
  * Other options: --image <png|jpg> (drawn signature shown in the box), --schemas <dir>,
- * --sops <dir>, --procedure-revision <A/1>, --skip-validation.
+ * --sops <dir>, --procedure-revision <A/1>, --skip-validation, --confirm-signer-mismatch (sign
+ * although the certificate's name is not the one the record gives the role: the signature then
+ * says it was signed on that person's behalf; without it such a signature is refused).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,7 +28,7 @@ import type { FormId } from '../src/lib/procedures.ts';
 const USAGE = `用法：
   npx node scripts/pdf-cli.ts <表單代號> <記錄.json> [--sign <憑證.p12> --password-file <密碼檔> --role <簽署角色>] -o <輸出.pdf>
   npx node scripts/pdf-cli.ts --add-signature <已匯出.pdf> --sign <憑證.p12> --password-file <密碼檔> --role <簽署角色> -o <輸出.pdf>
-其他選項：--image <手寫簽名.png>  --schemas <目錄>  --sops <目錄>  --procedure-revision <版本>  --skip-validation`;
+其他選項：--image <手寫簽名.png>  --schemas <目錄>  --sops <目錄>  --procedure-revision <版本>  --skip-validation  --confirm-signer-mismatch`;
 
 interface Args {
   positional: string[];
@@ -41,6 +43,7 @@ interface Args {
     'procedure-revision'?: string;
     'add-signature'?: string;
     'skip-validation'?: boolean;
+    'confirm-signer-mismatch'?: boolean;
     help?: boolean;
   };
 }
@@ -61,6 +64,7 @@ function readArgs(argv: string[]): Args {
         'procedure-revision': { type: 'string' },
         'add-signature': { type: 'string' },
         'skip-validation': { type: 'boolean' },
+        'confirm-signer-mismatch': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -95,7 +99,13 @@ async function signRequest(args: Args): Promise<SignRequest | null> {
   if (!pwFile) fail(`簽署時必須以 --password-file 指定憑證密碼檔（密碼不經命令列傳遞）。\n${USAGE}`);
   const signer = await readPkcs12(readFileOr(p12, '憑證檔'), readPassword(pwFile));
   const image = args.values.image;
-  return { signer, role, fonts: nodeFonts(), image: image ? readFileOr(image, '簽名圖檔') : undefined };
+  // The certificate is compared with the name the record gives the role (x-form nameField).
+  const schemasDir = resolve(args.values.schemas ?? join(REPO_ROOT, 'schemas'));
+  const binding = {
+    forms: (formId: string) => (listFormIds(schemasDir).includes(formId) ? loadFormDefinition(formId, schemasDir) : null),
+    confirmMismatch: args.values['confirm-signer-mismatch'] === true,
+  };
+  return { signer, role, fonts: nodeFonts(), binding, image: image ? readFileOr(image, '簽名圖檔') : undefined };
 }
 
 async function validate(formId: string, data: unknown): Promise<void> {
@@ -192,6 +202,9 @@ async function main(): Promise<void> {
     if (args.values['add-signature'] !== undefined) await addSignatureCommand(args);
     else await exportCommand(args);
   } catch (e) {
+    if (e instanceof PdfError && e.code === 'SIGNER_MISMATCH') {
+      fail(`錯誤：${e.message}確認後請加上 --confirm-signer-mismatch 再執行；簽章會註明代為簽署。未產生 PDF。`, 1);
+    }
     if (e instanceof PdfError) fail(`錯誤：${e.message}`, 1);
     throw e;
   }

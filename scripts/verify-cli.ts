@@ -4,14 +4,14 @@
  *   npx node scripts/verify-cli.ts <file.pdf> [--trust <dir|file>] [--sops <dir>] [--json]
  *
  * Trust list: trust/ by default (trust/company-ca.json and any .pem/.crt there). Exit code 1 when
- * a signature is not valid, the file was changed after its last signature, the PDF is not a
+ * a signature is not valid, a signer is not the one the record names, the file was changed after its last signature, the PDF is not a
  * record of this handbook, or the procedure revision it names is unknown to the register.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError, EXIT_FAILED, readInputFile, runCli } from '../src/lib/shared/cli.ts';
-import { PdfError, formatDateTimeZh, verifyPdf } from '../src/lib/pdf/index.ts';
+import { IDENTITY_MISMATCH, PdfError, formatDateTimeZh, verifyPdf } from '../src/lib/pdf/index.ts';
 import { REPO_ROOT, loadTrustList, nodeRecordChecks } from '../src/lib/pdf/node.ts';
 import { readRegister } from '../src/lib/documents/register-files.ts';
 
@@ -88,12 +88,16 @@ async function main(): Promise<number> {
         }
         console.log(`　　簽署時間：${s.signingTime ? formatDateTimeZh(s.signingTime) : '（未註明）'}（簽署人聲明，未經時間戳記證明）`);
         console.log(`　　簽署範圍：${s.byteRange ? `[${s.byteRange.join(' ')}]` : '（無）'}${s.coversWholeDocument ? '，涵蓋整份文件' : ''}`);
+        console.log(`　　簽署意義：${s.reason ?? '（未註明）'}`);
+        if (s.identity.recordName !== null) {
+          console.log(`　　記錄所載簽署人：${s.identity.recordName}${s.identity.matches === false ? `　—— ${IDENTITY_MISMATCH}${s.identity.confirmed ? '（簽署時已確認代為簽署）' : '（簽署時未經確認）'}` : '（相符）'}`);
+        }
         console.log(`　　狀態：${s.statusLabel}`);
       });
     }
   }
-  // The report's verdict decides, as on the verify page.
-  return report.verdict.kind === 'bad' ? 1 : 0;
+  // The report's verdict decides, as on the verify page (a signer other than the record's fails too).
+  return report.ok ? 0 : 1;
 }
 
 await runCli(main);

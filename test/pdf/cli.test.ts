@@ -6,8 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
-import { ROOT } from './helpers/records.ts';
-import { listFormIds, loadFormDefinition } from '../../src/lib/pdf/node.ts';
+import { ROOT, namingSigners } from './helpers/records.ts';
+import { listFormIds, loadExample, loadFormDefinition } from '../../src/lib/pdf/node.ts';
 import { removeTempDirs, requireTools, run, tempDir } from './helpers/tools.ts';
 
 let pki: TestPki;
@@ -37,7 +37,11 @@ describe('every real form through the CLI: example → signed → second signer 
     const roles = loadFormDefinition(formId).schema['x-form']!.signatures.map((x) => x.role);
     const one = join(dir, `${formId}-1.pdf`);
     const two = join(dir, `${formId}-2.pdf`);
-    let r = cli('pdf-cli.ts', [formId, join(ROOT, 'schemas', `${formId}.example.json`), '--sign', pki.staffA, '--password-file', pki.passwordFile, '--role', roles[0], '-o', one]);
+    // The example, naming the two certificate holders as the signers of those roles.
+    const form = loadFormDefinition(formId);
+    const record = join(dir, `${formId}.json`);
+    writeFileSync(record, JSON.stringify(namingSigners(form, loadExample(formId) as Record<string, unknown>, { [roles[0]]: '陳美玲', [roles[1]]: '黃志強' })));
+    let r = cli('pdf-cli.ts', [formId, record, '--sign', pki.staffA, '--password-file', pki.passwordFile, '--role', roles[0], '-o', one]);
     expect(r.status, r.out).toBe(0);
     r = cli('pdf-cli.ts', ['--add-signature', one, '--sign', pki.staffB, '--password-file', asciiPasswordFile, '--role', roles[1], '-o', two]);
     expect(r.status, r.out).toBe(0);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRecordPdf, exportSignedRecordPdf, readPkcs12, verifyPdf, type VerifyReport } from '../../src/lib/pdf/index.ts';
 import { loadTrustList, nodeFonts, nodeRecordChecks } from '../../src/lib/pdf/node.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
-import { ROOT, envelopeOf, handbookRegister, testForms } from './helpers/records.ts';
+import { ROOT, envelopeOf, handbookRegister, namingSigners, testForms } from './helpers/records.ts';
 import { removeTempDirs, requireTools, tempDir } from './helpers/tools.ts';
 
 let pki: TestPki;
@@ -43,7 +43,8 @@ async function both(name: string, bytes: Uint8Array, trustPath: string): Promise
 
 async function signedBy(p12: string, options: { now?: Date; procedureRevision?: string } = {}): Promise<Uint8Array> {
   const signer = await readPkcs12(readFileSync(p12), p12 === pki.staffA ? pki.password : ASCII_PASSWORD, options.now ? { now: options.now } : {});
-  const record = envelopeOf(intake, intake.example, options.procedureRevision);
+  // The record names the certificate's holder as 受理人 (a different name is IDENTITY_MISMATCH, tested apart).
+  const record = envelopeOf(intake, namingSigners(intake.form, intake.example, { receiver: signer.name }), options.procedureRevision);
   return exportSignedRecordPdf({ form: intake.form, record, fonts: nodeFonts() }, { signer, role: 'receiver', fonts: nodeFonts() });
 }
 

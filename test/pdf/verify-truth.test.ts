@@ -17,7 +17,7 @@ import { exportRecordPdf, exportSignedRecordPdf, readPkcs12, verifyPdf, type Ver
 import { loadTrustList, nodeFonts, nodeRecordChecks } from '../../src/lib/pdf/node.ts';
 import { pageTexts } from '../../src/lib/pdf/verify/page-text.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
-import { ROOT, envelopeOf, handbookRegister, testForms } from './helpers/records.ts';
+import { ROOT, envelopeOf, handbookRegister, namingSigners, testForms } from './helpers/records.ts';
 import { swapEmbeddedJson, swapOwner } from './helpers/tamper.ts';
 import { removeTempDirs, requireTools, run, tempDir } from './helpers/tools.ts';
 
@@ -167,8 +167,12 @@ describe('certificates', () => {
   }, 120_000);
 
   it('names a self-signed certificate, shows chain and fingerprint, and judges it apart from a CA-issued one', async () => {
-    const sign = async (p12: string) =>
-      exportSignedRecordPdf({ form: intake.form, record: envelopeOf(intake), fonts: nodeFonts() }, { signer: await signer(p12), role: 'receiver', fonts: nodeFonts() });
+    // Each record names its certificate's holder as 受理人, so only the certificates differ.
+    const sign = async (p12: string) => {
+      const s = await signer(p12);
+      const record = envelopeOf(intake, namingSigners(intake.form, intake.example, { receiver: s.name }));
+      return exportSignedRecordPdf({ form: intake.form, record, fonts: nodeFonts() }, { signer: s, role: 'receiver', fonts: nodeFonts() });
+    };
     const self = await verifyBoth('self.pdf', await sign(pki.selfSigned), emptyTrust);
     const byCa = await verifyBoth('ca.pdf', await sign(pki.staffA), emptyTrust);
     const s = self.report.signatures[0];
@@ -219,7 +223,10 @@ describe('certificates', () => {
 describe('countersigning from the CLI follows the sign page\'s rule', () => {
   it('refuses a tampered, a truncated and a mismatched file (exit 1, nothing written)', async () => {
     const one = join(dir, 'cosign-1.pdf');
-    let r = cli('pdf-cli.ts', ['complaint-intake', join(ROOT, 'schemas/complaint-intake.example.json'), '--sign', pki.staffA, '--password-file', pki.passwordFile, '--role', 'receiver', '-o', one]);
+    // The record names the two certificate holders as 受理人 and 業戶.
+    const record = join(dir, 'cosign.json');
+    writeFileSync(record, JSON.stringify(namingSigners(intake.form, intake.example, { receiver: '陳美玲', owner: '黃志強' })));
+    let r = cli('pdf-cli.ts', ['complaint-intake', record, '--sign', pki.staffA, '--password-file', pki.passwordFile, '--role', 'receiver', '-o', one]);
     expect(r.status, r.out).toBe(0);
     const signed = readFileSync(one);
     // Tampered: one byte inside the signed range changed.

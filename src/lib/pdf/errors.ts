@@ -21,6 +21,7 @@ export type PdfErrorCode =
   | 'NOT_OUR_PDF'
   | 'ROLE_UNKNOWN'
   | 'ROLE_ALREADY_SIGNED'
+  | 'SIGNER_MISMATCH'
   | 'SIGNATURE_TOO_LARGE'
   | 'SIGNING_FAILED';
 

@@ -20,7 +20,8 @@
  *   const report = await verifyPdf(second, { trust: companyCa.certificates.map((c) => c.pem), register });
  */
 export { exportRecordPdf, exportSignedRecordPdf, blankFormPdf, type RecordPdfInput, type BlankFormInput, type DrawnSignatureInput } from './document/export.ts';
-export { addSignature, readPkcs12, type SignRequest, type Signer } from './sign/sign.ts';
+export { addSignature, readPkcs12, type SignRequest, type Signer, type SignerBinding } from './sign/sign.ts';
+export { confirmationText, mismatchMessage } from './sign/binding.ts';
 export type { ReadPkcs12Options } from './sign/pkcs12.ts';
 export {
   verifyPdf,
@@ -30,6 +31,7 @@ export {
   ENCRYPTED_MESSAGE,
   CONTENT_MISMATCH,
   RULES_BROKEN,
+  IDENTITY_MISMATCH,
   type RecordRules,
   SIGNATURE_STATUS_LABELS,
   STANDING_LABELS_ZH,

@@ -127,3 +127,23 @@ export function expectedTexts(t: TestForm, data: Record<string, unknown> = t.exa
   visit(root, data, 'data');
   return out;
 }
+
+/**
+ * A copy of `data` whose fields naming each role's signer (x-form nameField) hold the given names,
+ * so a record is signed by the people it names (issue 11 refuses anyone else without confirmation).
+ * Only a name the record already holds is replaced (an absent field names nobody, and adding one
+ * could break the form's rules); roles naming no field are left alone.
+ */
+export function namingSigners(form: FormDefinition, data: Record<string, unknown>, names: Record<string, string>): Record<string, unknown> {
+  const out = structuredClone(data);
+  for (const [role, name] of Object.entries(names)) {
+    const field = form.meta.signatures.find((s) => s.role === role)?.nameField;
+    if (typeof field !== 'string') continue;
+    const path = field.split('/').slice(1);
+    let node: unknown = out;
+    for (const key of path.slice(0, -1)) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+    const parent = node && typeof node === 'object' ? (node as Record<string, unknown>) : null;
+    if (parent && typeof parent[path.at(-1)!] === 'string') parent[path.at(-1)!] = name;
+  }
+  return out;
+}

@@ -29,6 +29,7 @@ import {
 } from './form-model.ts';
 import { renderForm, type DrawnSignature, type RenderResult } from '../layout/form-renderer.ts';
 import { signDocumentFull, type SignRequest } from '../sign/sign.ts';
+import { bindSigner, onBehalfCaption } from '../sign/binding.ts';
 
 /** Overrides what the record's `signatures.<role>` holds ({ name, signedOn, image }). */
 export interface DrawnSignatureInput {
@@ -189,7 +190,10 @@ export async function buildRecordDocument(
   if (opts.sign) {
     const label = m.signatures.find((s) => s.role === opts.sign!.role)?.label ?? opts.sign.role;
     const time = formatDateTimeZh(opts.sign.time ?? now, opts.sign.timeZoneOffsetMinutes);
-    for (const text of appearanceTexts({ name: opts.sign.signer.name, label, time })) texts.push({ label: '簽署人姓名', text });
+    // Refused here, before the document is built, when the certificate is not the record's signer.
+    const bound = opts.sign.binding ? bindSigner(opts.sign.binding, env, opts.sign.role, label, opts.sign.signer.name) : null;
+    const onBehalf = onBehalfCaption(opts.sign.signer.name, bound);
+    for (const text of appearanceTexts({ name: opts.sign.signer.name, label, time, onBehalf })) texts.push({ label: '簽署人姓名', text });
   }
   if (opts.unsignedMark) texts.push({ label: '表單設定', text: UNSIGNED_MARK_TEXT });
   const fonts = await DocFonts.create(doc, input.fonts, texts);

@@ -15,7 +15,14 @@ export interface AppearanceInfo {
   name: string;
   label: string;
   time: string;
+  /** 「代 吳國華 簽署（憑證：陳美玲）」 when the signer confirmed signing for the person the record names. */
+  onBehalf?: string | null;
   image?: PDFImage;
+}
+
+/** The caption's first line: the signer and role, or for whom they signed. */
+function captionOf(info: Pick<AppearanceInfo, 'name' | 'label' | 'onBehalf'>): string {
+  return info.onBehalf ? `${info.label}：${info.onBehalf}` : `${info.name}（${info.label}）`;
 }
 
 /** The signed widget: an opaque box with the drawn signature (if any), the name, role and time. */
@@ -37,7 +44,7 @@ export function signedAppearance(doc: PDFDocument, fonts: DocFonts, w: number, h
     while (size > 8 && p.width(info.name, size) > w - 2 * pad) size -= 1;
     p.textCentered(info.name, w / 2, captionH + (areaH - size) / 2 + 2, { size, color: BLACK });
   }
-  const caption = `${info.name}（${info.label}）`;
+  const caption = captionOf(info);
   let size = 8;
   while (size > 5.5 && p.width(caption, size) > w - 2 * pad) size -= 0.5;
   p.text(caption, pad, 13, { size });
@@ -50,7 +57,7 @@ export function signedAppearance(doc: PDFDocument, fonts: DocFonts, w: number, h
 
 /** Texts the appearances draw (for the glyph check before fonts are embedded). */
 export function appearanceTexts(info: Omit<AppearanceInfo, 'image'>): string[] {
-  return [info.name, `${info.name}（${info.label}）`, `數位簽章 ${info.time}`];
+  return [info.name, captionOf(info), `數位簽章 ${info.time}`];
 }
 
 /** Puts the 「本文件未經數位簽章」 stamp on every page, top left. */

@@ -11,6 +11,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFSt
 import { pdfText, signatureFields, type SigField } from './acroform.ts';
 import { appearanceTexts, removeUnsignedMark, signedAppearance } from './appearance.ts';
 import { createCadesSignature, sha256 } from './cms.ts';
+import { BINDING_KEY, bindSigner, bindingDict, onBehalfCaption, signatureReason, type SignerBinding } from './binding.ts';
 import { PdfError, formatDateTimeZh } from '../errors.ts';
 import { readRecord } from '../document/embedded.ts';
 import type { RecordEnvelope } from '../../record/envelope.ts';
@@ -22,6 +23,7 @@ import { pdfDateString } from '../../shared/time.ts';
 import { markNewRevision } from '../document/metadata.ts';
 
 export type { Signer } from './pkcs12.ts';
+export type { SignerBinding } from './binding.ts';
 export { readPkcs12 } from './pkcs12.ts';
 
 export interface SignRequest {
@@ -36,7 +38,12 @@ export interface SignRequest {
   image?: BinaryData;
   /** Signing time (default: now). */
   time?: Date;
-  /** /Reason; default 「<role label>簽署」. */
+  /**
+   * Compare the certificate's name with the name the record gives this role (binding.ts): the
+   * pages and the CLI always pass it. A difference throws SIGNER_MISMATCH unless confirmed.
+   */
+  binding?: SignerBinding;
+  /** /Reason; default 「以<role label>身分簽署」 (binding.ts signatureReason). */
   reason?: string;
   location?: string;
   /** Offset of the time shown in the box, minutes east of UTC (default 480: UTC+8). */
@@ -92,9 +99,10 @@ export async function prepareSignatureField(
   if (field.signed) {
     throw new PdfError('ROLE_ALREADY_SIGNED', `「${label}」欄位已經簽署，不能重複簽署。`);
   }
+  const bound = req.binding ? bindSigner(req.binding, record, req.role, label, req.signer.name) : null;
   const time = req.time ?? new Date();
   const timeText = formatDateTimeZh(time, req.timeZoneOffsetMinutes);
-  const info = { name: req.signer.name, label, time: timeText };
+  const info = { name: req.signer.name, label, time: timeText, onBehalf: onBehalfCaption(req.signer.name, bound) };
   const docFonts =
     fonts ?? (await DocFonts.create(doc, req.fonts, appearanceTexts(info).map((text) => ({ label: '簽署人姓名', text }))));
   const image = await embedSignatureImage(doc, req.image ?? recordImage(record, req.role));
@@ -112,7 +120,8 @@ export async function prepareSignatureField(
     // PAdES B-B: the claimed signing time is here, not in the CMS (cms.ts).
     M: PDFString.of(pdfDateString(time, req.timeZoneOffsetMinutes)),
     Name: pdfText(req.signer.name),
-    Reason: pdfText(req.reason ?? `${label}簽署`),
+    Reason: pdfText(req.reason ?? signatureReason(label, req.signer.name, bound)),
+    ...(bound ? { [BINDING_KEY]: bindingDict(ctx, bound) } : {}),
     ...(req.location ? { Location: pdfText(req.location) } : {}),
   });
   const sigRef = ctx.register(sig);

@@ -19,12 +19,15 @@ import { CONTENT_MISMATCH, recordPageMismatches } from './content.ts';
 import { looksTruncated, TRUNCATED_MESSAGE } from './identity.ts';
 import { SELF_SIGNED, TRUST_GAP, checkSignature, finish, rawSignatures, type SignatureReport, type VerdictKind } from './signature.ts';
 import { parseTrust } from './trust.ts';
+import { recordSignerName, signerMatches } from '../../forms/definition/signers.ts';
 
 export { FORM_DATA_NAME } from '../document/embedded.ts';
 export { SIGNATURE_STATUS_LABELS, type VerdictKind, type CertificateInfo, type SignatureReport, type SignatureStatus } from './signature.ts';
 export const NOT_OURS_MESSAGE = '此 PDF 不是本手冊產生的記錄';
 export const ENCRYPTED_MESSAGE = '此 PDF 已加密，無法核對其內容及簽章';
 export const RULES_BROKEN = '記錄內容違反表單規則';
+/** A signature whose certificate names someone other than the record's signer for that role (issue 11). */
+export const IDENTITY_MISMATCH = '簽署人與記錄所載不符';
 export { CONTENT_MISMATCH } from './content.ts';
 
 /** The form's rules run on a record's data (the precompiled validators: src/lib/forms). */
@@ -68,7 +71,9 @@ export interface VerifyReport {
   changesAfterLastSignature: string[];
   /**
    * Passed: ours, readable, the revision known to the register, every signature valid (trusted,
-   * certificate valid at signing) and nothing appended. Always `verdict.kind !== 'bad'`.
+   * certificate valid at signing), every signer the one the record names, and nothing appended.
+   * `verdict.kind !== 'bad'`, except that a signer other than the record's (IDENTITY_MISMATCH)
+   * fails with a warning-toned verdict: the signature itself is sound, whom it binds is in doubt.
    */
   ok: boolean;
   /** The one verdict (page box, sign page, CLI exit status): decideVerdict. */
@@ -88,6 +93,11 @@ export interface VerifyOptions {
   now?: Date;
   /** Re-runs the form's rules on the embedded data (the CLIs and pages always pass it). */
   rules?: RecordRules;
+  /**
+   * The record's form definition, to compare each signer with the name the record gives the role
+   * (x-form nameField). Default: layout.form. Without either, identity is not compared.
+   */
+  forms?: (formId: string) => Pick<FormDefinition, 'meta'> | null | Promise<Pick<FormDefinition, 'meta'> | null>;
   /** To compare the embedded JSON with the page: the record's form definition and the fonts to lay it out. */
   layout?: { form: (formId: string) => FormDefinition | null | Promise<FormDefinition | null>; fonts: PdfFontSources };
 }
@@ -201,10 +211,15 @@ export function decideVerdict(r: Facts): Verdict {
         : '記錄未載明所依據的程序版本。',
     });
   }
+  const mismatched = r.signatures.filter((s) => s.identity.matches === false);
+  const identityLines = mismatched.map(identityLine);
   if (failures.length > 0) {
-    const lines = failures.map((f) => f.line);
+    const lines = [...failures.map((f) => f.line), ...identityLines];
     if (r.signatures.length === 0) lines.push('本文件未經數位簽章，無法證明內容在匯出後未被更改。');
     return { kind: 'bad', title: failures.length === 1 ? failures[0].title : '驗證未通過', lines };
+  }
+  if (mismatched.length > 0) {
+    return { kind: 'warn', title: `${IDENTITY_MISMATCH}，須查證`, lines: [...identityLines, '簽章本身完整有效；請向簽署人查證其是否獲授權代表記錄所載之人簽署。'] };
   }
   const unchecked = r.contentUnchecked ? [`未能比對頁面內容與內嵌資料：${r.contentUnchecked}`] : [];
   if (r.signatures.length === 0) {
@@ -212,6 +227,26 @@ export function decideVerdict(r: Facts): Verdict {
   }
   if (unchecked.length > 0) return { kind: 'warn', title: '簽章有效，但未能比對頁面內容', lines: unchecked };
   return { kind: 'ok', title: '驗證通過：文件完整，所有簽章有效', lines: ['文件自最後一個簽章後未被更改，簽署人憑證均由公司信任的憑證機構簽發。'] };
+}
+
+/** One verdict line for a signature whose signer is not the one the record names. */
+function identityLine(s: SignatureReport): string {
+  const how = s.identity.confirmed ? `簽署人於簽署時已確認代 ${s.identity.recordName} 簽署` : '簽署時未經確認';
+  return `${IDENTITY_MISMATCH}：「${s.role}」由「${s.signerName ?? '不明'}」的憑證簽署，記錄所載為「${s.identity.recordName}」（${how}）。`;
+}
+
+/** Compares each signer with the name the record gives the role (x-form nameField). */
+function compareSigners(signatures: SignatureReport[], form: Pick<FormDefinition, 'meta'>, data: unknown): void {
+  for (const s of signatures) {
+    const recordName = recordSignerName(form.meta, data, s.field);
+    // Only a certificate that was found and parsed names the signer.
+    const matches = s.certificate && s.signerName ? signerMatches(s.signerName, recordName) : null;
+    s.identity = { recordName, matches, confirmed: s.identity.confirmed && matches === false };
+    if (matches === false) {
+      s.problems.push(IDENTITY_MISMATCH);
+      s.notes.push(`記錄所載的${s.role}是「${recordName}」，憑證是「${s.signerName}」；${s.identity.confirmed ? '簽署人於簽署時已確認代為簽署' : '簽署時未經確認'}`);
+    }
+  }
 }
 
 /**
@@ -319,6 +354,10 @@ export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promis
     };
   }
 
+  const formFor = options.forms ?? options.layout?.form;
+  const identityForm = rec.record && !encrypted && formFor ? await formFor(rec.record.form) : null;
+  if (identityForm && rec.record) compareSigners(signatures, identityForm, rec.record.data);
+
   let rules: VerifyReport['rules'] = null;
   let content: VerifyReport['content'] = null;
   let contentUnchecked: string | null = null;
@@ -353,7 +392,8 @@ export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promis
     changesAfterLastSignature: changesAfter,
   };
   const verdict = decideVerdict(facts);
-  const report: VerifyReport = { ...facts, ok: verdict.kind !== 'bad', verdict, cannotSign: cannotSignReason(facts), summary: [] };
+  const ok = verdict.kind !== 'bad' && !signatures.some((s) => s.identity.matches === false);
+  const report: VerifyReport = { ...facts, ok, verdict, cannotSign: cannotSignReason(facts), summary: [] };
   report.summary = summarize(report);
   return report;
 }
@@ -393,6 +433,8 @@ export function summarize(r: VerifyReport): string[] {
     const who = s.signerName ?? '（不明）';
     const when = s.signingTime ? formatDateTimeZh(s.signingTime) : '（未註明時間）';
     out.push(`簽章 ${i + 1}：${s.role}　${who}　${when}　—— ${s.statusLabel}`);
+    if (s.reason) out.push(`　・簽署意義：${s.reason}`);
+    if (s.identity.matches === true) out.push(`　・簽署人與記錄所載的${s.role}相符（${s.identity.recordName}）`);
     for (const p of s.problems) out.push(`　・${p}`);
     for (const n of s.notes) out.push(`　・註：${n}`);
     if (s.certificate) {
@@ -412,7 +454,8 @@ export function summarize(r: VerifyReport): string[] {
       out.push('沒有任何簽章的範圍與檔案相符：檔案在簽署後被修改或以其他程式重新存檔。');
     }
   }
-  if (!r.ok) out.push('結論：驗證未通過，請勿採信此文件，並向簽署人或管理員查證。');
+  if (!r.ok && r.verdict.kind === 'warn') out.push(`結論：簽章有效，但${IDENTITY_MISMATCH}，須向簽署人查證後方可採信。`);
+  else if (!r.ok) out.push('結論：驗證未通過，請勿採信此文件，並向簽署人或管理員查證。');
   else if (r.signatures.length === 0) out.push('結論：記錄可讀取，依據的程序版本有效；但文件未經數位簽章。');
   else out.push('結論：文件完整，所有簽章有效。');
   return out;

@@ -6,6 +6,7 @@ import { PDFArray, PDFDict, PDFName, PDFNumber, type PDFDocument } from '@cantoo
 import type * as pkijs from 'pkijs';
 import { formatDateTimeZh } from '../errors.ts';
 import { signatureFields } from '../sign/acroform.ts';
+import { readBinding } from '../sign/binding.ts';
 import { hashName, parseCms, verifyCmsSignature, type ParsedCms } from '../sign/cms.ts';
 import { nameText } from '../../shared/certificates.ts';
 import { textOf } from '../../shared/pdf-objects.ts';
@@ -80,6 +81,14 @@ export interface SignatureReport {
   certificate: CertificateInfo | null;
   /** Non-permitted changes made by later revisions to what this signature signed. */
   laterChanges: string[];
+  /** What the signature says it means: the signed /Reason (「以查閱人身分簽署」), or null. */
+  reason: string | null;
+  /**
+   * The signer against the record (report.ts signerIdentity): recordName is the name in the field
+   * the role's x-form nameField names (null when it names none or the form is unknown), matches
+   * null when not comparable, confirmed when the signer confirmed the difference when signing.
+   */
+  identity: { recordName: string | null; matches: boolean | null; confirmed: boolean };
 }
 
 function numberAt(arr: PDFArray, i: number): number | null {
@@ -102,6 +111,9 @@ export interface RawSignature {
   subFilter: string | null;
   dictTime: Date | null;
   dictName: string | null;
+  reason: string | null;
+  /** What the signer confirmed at signing (binding.ts), if the signature recorded it. */
+  binding: { recordName: string | null; confirmed: boolean } | null;
 }
 
 export function rawSignatures(doc: PDFDocument): { signed: RawSignature[]; unsigned: { field: string; role: string }[] } {
@@ -129,6 +141,8 @@ export function rawSignatures(doc: PDFDocument): { signed: RawSignature[]; unsig
       subFilter: textOf(v.get(PDFName.of('SubFilter'))),
       dictTime: m ? parsePdfDate(m) : null,
       dictName: textOf(v.get(PDFName.of('Name'))),
+      reason: textOf(v.get(PDFName.of('Reason'))),
+      binding: readBinding(v),
     });
   }
   return { signed, unsigned };
@@ -171,6 +185,9 @@ export async function checkSignature(
     subFilter: raw.subFilter,
     certificate: null,
     laterChanges: [],
+    reason: raw.reason,
+    // The record's name is compared in report.ts, which knows the form; the confirmation is the file's.
+    identity: { recordName: null, matches: null, confirmed: raw.binding?.confirmed ?? false },
   };
   const fail = (status: SignatureStatus, problem: string) => {
     report.problems.push(problem);
