@@ -186,6 +186,18 @@ describe('the PDF tools in 简体', () => {
   });
 });
 
+describe('column names a phone shows beside each value', () => {
+  it('are Simplified on the 简体 register (its data-label attributes)', () => {
+    const labels = (path: string) => [...readFileSync(path, 'utf8').matchAll(/data-label="([^"]*)"/g)].map((m) => m[1]);
+    const traditional = labels('dist/register/index.html');
+    const simplified = labels('dist/zh-cn/register/index.html');
+    expect(traditional).toContain('所屬規程');
+    expect(simplified).toHaveLength(traditional.length);
+    expect(simplified).toContain('所属规程');
+    expect(simplified).not.toContain('所屬規程');
+  });
+});
+
 describe('a record verified on /zh-cn/verify/', () => {
   it('shows the labels in Simplified and what the record holds as held, in Traditional', async () => {
     const intake = testForms().find((f) => f.id === 'complaint-intake')!;

@@ -104,11 +104,11 @@ export function SignatureTable({ report, fmt, detailed }: { report: VerifyReport
             const explanation = s.explanation;
             return (
               <tr key={`${s.field}-${i}`} data-signature={s.field} data-status={s.status}>
-                <td>{i + 1}</td>
-                <td>{s.role}</td>
-                <td data-signer>{s.signerName ? <span translate="no">{s.signerName}</span> : '（不明）'}</td>
-                <td>{s.signingTime ? fmt(s.signingTime) : '（未註明）'}</td>
-                <td>
+                <td data-label="#">{i + 1}</td>
+                <td data-label="簽署身分">{s.role}</td>
+                <td data-label="簽署人" data-signer>{s.signerName ? <span translate="no">{s.signerName}</span> : '（不明）'}</td>
+                <td data-label="簽署時間">{s.signingTime ? fmt(s.signingTime) : '（未註明）'}</td>
+                <td data-label="狀態">
                   <span className={`pdf-badge pdf-badge--${kind}`} data-status-label>
                     {s.statusLabel}
                   </span>
