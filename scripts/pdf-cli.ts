@@ -24,6 +24,7 @@ import { envelopeFor, isRecordEnvelope, type RecordEnvelope } from '../src/lib/r
 import { readRegister } from '../src/lib/documents/register-files.ts';
 import { effectiveRevision } from '../src/lib/documents/register.ts';
 import type { FormId } from '../src/lib/procedures.ts';
+import { recordFormDefinition } from '../src/lib/forms/definition/index.ts';
 
 const USAGE = `用法：
   npx node scripts/pdf-cli.ts <表單代號> <記錄.json> [--sign <憑證.p12> --password-file <密碼檔> --role <簽署角色>] -o <輸出.pdf>
@@ -102,7 +103,7 @@ async function signRequest(args: Args): Promise<SignRequest | null> {
   // The certificate is compared with the name the record gives the role (x-form nameField).
   const schemasDir = resolve(args.values.schemas ?? join(REPO_ROOT, 'schemas'));
   const binding = {
-    forms: (formId: string) => (listFormIds(schemasDir).includes(formId) ? loadFormDefinition(formId, schemasDir) : null),
+    forms: (formId: string) => (listFormIds(schemasDir).includes(formId) ? loadFormDefinition(formId, schemasDir) : recordFormDefinition(formId)),
     confirmMismatch: args.values['confirm-signer-mismatch'] === true,
   };
   return { signer, role, fonts: nodeFonts(), binding, image: image ? readFileOr(image, '簽名圖檔') : undefined };

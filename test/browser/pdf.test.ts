@@ -7,18 +7,18 @@
  * 127.0.0.1 in any test.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, openBrowser, openSession, type Session } from './harness.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
-import { requireTools, tempDir } from '../pdf/helpers/tools.ts';
+import { requireTools, tempDir, runScript } from '../pdf/helpers/tools.ts';
 import { readRegister } from '../../src/lib/documents/register-files.ts';
 import { exportSignedRecordPdf, readPkcs12, type VerifyReport } from '../../src/lib/pdf/index.ts';
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
-import { ROOT, envelopeOf, testForms } from '../pdf/helpers/records.ts';
+import { envelopeOf, testForms } from '../pdf/helpers/records.ts';
 import {
   RECORD_NUMBER,
   axeWithin,
@@ -383,7 +383,7 @@ describe('verify page', () => {
     const { page, foreignRequests, close } = await session();
     for (const file of [expired, signedTwice!]) {
       // The CLI with its defaults: the trust list and register the site is built with.
-      const cli = spawnSync('npx', ['node', join(ROOT, 'scripts', 'verify-cli.ts'), file, '--json'], { cwd: ROOT, encoding: 'utf8' });
+      const cli = runScript('verify-cli.ts', [file, '--json']);
       const cliReport = JSON.parse(cli.stdout) as VerifyReport;
       expect(cli.status).toBe(cliReport.verdict.kind === 'bad' ? 1 : 0);
       await verify(page, file);

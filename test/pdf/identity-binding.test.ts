@@ -5,7 +5,6 @@
  * record of the confirmation, while verification flags 「簽署人與記錄所載不符」 (CLI exit 1). The
  * signature's meaning (the role) is the signed /Reason, read here with qpdf.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +15,7 @@ import { PdfError } from '../../src/lib/pdf/errors.ts';
 import { IDENTITY_MISMATCH, verifyPdf } from '../../src/lib/pdf/verify/report.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
 import { ROOT, envelopeOf, handbookRegister, namingSigners, testForms } from './helpers/records.ts';
-import { requireTools, run, tempDir } from './helpers/tools.ts';
+import { requireTools, run, runScript, tempDir } from './helpers/tools.ts';
 
 let pki: TestPki;
 let dir: string;
@@ -26,10 +25,7 @@ let staffA: Signer;
 const access = testForms().find((f) => f.id === 'archive-access')!;
 const forms = (id: string) => (id === 'archive-access' ? loadFormDefinition(id) : null);
 
-function cli(script: string, args: string[]) {
-  const r = spawnSync('npx', ['node', join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status, out: `${r.stdout}${r.stderr}` };
-}
+const cli = (script: string, args: string[]) => runScript(script, args);
 
 /** The signed /Reason of each signature, as qpdf decodes it. */
 function reasons(file: string): string[] {

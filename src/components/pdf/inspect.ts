@@ -35,12 +35,12 @@ export async function inspectPdf(bytes: Uint8Array, trust: string[], register: R
     }
   };
   const report = await timed('pdf-verify', () =>
-    lib.verifyPdf(bytes, { trust, register, rules, layout: { form: (id) => (forms.isFormId(id) ? forms.formDefinition(id) : null), fonts: pageFonts() } }),
+    lib.verifyPdf(bytes, { trust, register, rules, layout: { form: forms.recordFormDefinition, fonts: pageFonts() } }),
   );
   const fmt: DateFormat = (d) => lib.formatDateTimeZh(d);
   const rec = report.record;
   if (!rec) return { bytes, report, identity: null, rows: [], fmt, requiredRoles: null };
-  const form = forms.isFormId(rec.form) ? forms.formDefinition(rec.form) : null;
+  const form = forms.recordFormDefinition(rec.form);
   const data = (rec.data && typeof rec.data === 'object' ? rec.data : {}) as Record<string, unknown>;
   const identity = lib.recordIdentity(rec, form);
   const requiredRoles = form ? requiredSignatures(form.meta, data).map((s) => s.role) : null;
