@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, axeViolations, openBrowser, openSession, tempDir, type Session } from './harness.ts';
 import { STRICT_CSP, startStaticServer } from './static-server.ts';
-import { RECORD_NUMBER, completeExample, download, drawOnCanvas, pdfsig, pdftext } from './helpers-pdf/flow.ts';
+import { RECORD_NUMBER, completeExample, download, downloadConfirmingSigner, drawOnCanvas, pdfsig, pdftext } from './helpers-pdf/flow.ts';
 import { makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
 import { requireTools } from '../pdf/helpers/tools.ts';
 import { BUILD_INFO_PATH, type BuildInfo } from '../../src/lib/offline/build-info.ts';
@@ -111,7 +111,8 @@ describe('after one visit, with the network off', () => {
     await panel.locator('[data-sign-role]').selectOption('receptionist');
     await panel.locator('[data-p12-input]').setInputFiles(pki.staffA);
     await panel.locator('[data-p12-password]').fill(pki.password);
-    const signed = await download(page, work, () => panel.locator('[data-sign-export]').click());
+    // The example names 李小明 as 接待人: 陳美玲 confirms signing for him.
+    const signed = await downloadConfirmingSigner(page, work, panel, '[data-sign-export]');
     expect(pdfsig(signed.path)).toContain('Signature is Valid.');
 
     await page.goto(`${url}/verify/`);

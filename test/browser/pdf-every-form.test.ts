@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { openBrowser, openSession } from './harness.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
 import { requireTools, tempDir } from '../pdf/helpers/tools.ts';
-import { completeExample, count, download, pdfsig } from './helpers-pdf/flow.ts';
+import { completeExample, count, downloadSigned, pdfsig } from './helpers-pdf/flow.ts';
 import { FORM_IDS } from '../../src/lib/procedures.ts';
 
 const site = inject('siteUrl');
@@ -41,7 +41,7 @@ describe('every form exports, signs twice and verifies in Chromium', () => {
     await panel.locator('[data-sign-role]').selectOption(firstRole);
     await panel.locator('[data-p12-input]').setInputFiles(pki.staffA);
     await panel.locator('[data-p12-password]').fill(pki.password);
-    const once = await download(page, work, () => panel.locator('[data-sign-export]').click());
+    const once = await downloadSigned(page, work, panel, '[data-sign-export]');
     expect(count(pdfsig(once.path), 'Signature is Valid.')).toBe(1);
 
     // 2. /sign/: a second signer adds theirs as an incremental update.
@@ -53,7 +53,7 @@ describe('every form exports, signs twice and verifies in Chromium', () => {
     await signReport.locator('[data-sign-role]').selectOption(secondRole);
     await signReport.locator('[data-p12-input]').setInputFiles(pki.staffB);
     await signReport.locator('[data-p12-password]').fill(ASCII_PASSWORD);
-    const twice = await download(page, work, () => signReport.locator('[data-sign-add]').click());
+    const twice = await downloadSigned(page, work, signReport, '[data-sign-add]');
     const firstBytes = readFileSync(once.path);
     expect(readFileSync(twice.path).subarray(0, firstBytes.length).equals(firstBytes)).toBe(true);
     const sig = pdfsig(twice.path);

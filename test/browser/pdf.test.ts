@@ -25,6 +25,7 @@ import {
   completeExample,
   count,
   download,
+  downloadConfirmingSigner,
   drawOnCanvas,
   measures,
   pdfImages,
@@ -130,9 +131,10 @@ describe('record form PDF panel', () => {
     await expect(page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('.rf-form input')].some((i) => i.value === '周志強'))).resolves.toBe(true);
     await expect(panel.locator('[data-role="receptionist"] img').count()).resolves.toBe(1);
 
-    // The right password (it has Chinese characters; the file is OpenSSL 3 AES).
+    // The right password (it has Chinese characters; the file is OpenSSL 3 AES). The record names
+    // 李小明 as 接待人, so 陳美玲 confirms signing on his behalf first (issue 11).
     await panel.locator('[data-p12-password]').fill(pki.password);
-    const { path, name } = await download(page, work, () => panel.locator('[data-sign-export]').click());
+    const { path, name } = await downloadConfirmingSigner(page, work, panel, '[data-sign-export]');
     expect(name).toBe(`${RECORD_NUMBER}-已簽署.pdf`);
     await expect(panel.locator('[data-pdf-message="success"]').textContent()).resolves.toContain('已以「接待人」身分數位簽署');
     await expect(panel.locator('[data-p12-password]').inputValue()).resolves.toBe('');
@@ -176,7 +178,7 @@ describe('record form PDF panel', () => {
     await expect(report.locator('[data-sign-role]').inputValue()).resolves.toBe('receptionist');
     await report.locator('[data-p12-input]').setInputFiles(pki.staffA);
     await report.locator('[data-p12-password]').fill(pki.password);
-    const signed = await download(page, work, () => report.locator('[data-sign-add]').click());
+    const signed = await downloadConfirmingSigner(page, work, report, '[data-sign-add]');
     expect(count(pdfsig(signed.path), 'Signature is Valid.')).toBe(1);
     expect(pdftext(signed.path)).not.toContain('本文件未經數位簽章');
     expect(foreignRequests).toEqual([]);
@@ -464,7 +466,8 @@ describe('verify page', () => {
     await report.locator('[data-sign-role]').selectOption({ label: '回訪人' });
     await report.locator('[data-p12-input]').setInputFiles(p12);
     await report.locator('[data-p12-password]').fill(ASCII_PASSWORD);
-    const { path } = await download(page, work, () => report.locator('[data-sign-add]').click());
+    // The record names 黃志強 as 回訪人: the other certificate holders confirm signing for him.
+    const { path } = await downloadConfirmingSigner(page, work, report, '[data-sign-add]');
     const sig = pdfsig(path);
     expect(count(sig, 'Signature is Valid.'), sig).toBe(3);
     return { path, sig };

@@ -12,7 +12,7 @@ import { readRegister } from '../../src/lib/documents/register-files.ts';
 import { readTrainingRevisions } from '../../src/lib/training/load.ts';
 import { makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
 import { requireTools, run, tempDir } from '../pdf/helpers/tools.ts';
-import { download, drawOnCanvas, pdfsig } from './helpers-pdf/flow.ts';
+import { download, downloadConfirmingSigner, drawOnCanvas, pdfsig } from './helpers-pdf/flow.ts';
 
 const site = inject('siteUrl');
 const dirs = trainingDirs(process.cwd());
@@ -129,7 +129,8 @@ describe('training', () => {
     await page.locator('dialog[open]').waitFor({ state: 'detached' }).catch(() => undefined);
     await panel.locator('[data-p12-input]').setInputFiles(pki.staffA);
     await panel.locator('[data-p12-password]').fill(pki.password);
-    const { path } = await download(page, work, () => panel.locator('[data-sign-export]').click());
+    // The trainee typed 陳小明; the test certificate is 陳美玲's, so she confirms signing for him.
+    const { path } = await downloadConfirmingSigner(page, work, panel, '[data-sign-export]');
     const sig = pdfsig(path);
     expect(sig).toContain('Signature is Valid.');
     const json = join(work, 'ack.json');

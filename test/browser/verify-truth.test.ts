@@ -15,7 +15,7 @@ import { exportRecordPdf, exportSignedRecordPdf, readPkcs12, type VerifyReport }
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
 import { axeViolations, openBrowser, openSession } from './harness.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
-import { envelopeOf, testForms } from '../pdf/helpers/records.ts';
+import { envelopeOf, namingSigners, testForms } from '../pdf/helpers/records.ts';
 import { swapEmbeddedJson, swapOwner } from '../pdf/helpers/tamper.ts';
 import { requireTools, tempDir, runScript } from '../pdf/helpers/tools.ts';
 
@@ -46,7 +46,9 @@ async function file(name: string, bytes: Uint8Array): Promise<string> {
 
 async function signed(p12: string): Promise<Uint8Array> {
   const signer = await readPkcs12(readFileSync(p12), p12 === pki.staffA ? pki.password : ASCII_PASSWORD);
-  return exportSignedRecordPdf({ form: intake.form, record: envelopeOf(intake), fonts: nodeFonts() }, { signer, role: 'receiver', fonts: nodeFonts() });
+  // The record names the certificate's holder as 受理人, so only the certificate is in question.
+  const record = envelopeOf(intake, namingSigners(intake.form, intake.example, { receiver: signer.name }));
+  return exportSignedRecordPdf({ form: intake.form, record, fonts: nodeFonts() }, { signer, role: 'receiver', fonts: nodeFonts() });
 }
 
 /** The CLI's verdict for a file, with the site's own trust list and register. */

@@ -10,7 +10,7 @@
  */
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DrawnSignatureInput } from '../../lib/pdf/index.ts';
-import { formDefinition, getFormMeta } from '../../lib/forms/definition/index.ts';
+import { formDefinition, getFormMeta, recordSignerName } from '../../lib/forms/definition/index.ts';
 import { requiredSignatures } from '../../lib/forms/rules.ts';
 import type { FormSignature } from '../../lib/forms/definition/schema.ts';
 import { downloadFile } from '../download.ts';
@@ -18,6 +18,7 @@ import { useCertificate } from '../pdf/CertificateFields.tsx';
 import { Messages, useMessages } from '../pdf/Messages.tsx';
 import SignatureDialog, { HandSignatureControls, type HandSignature } from '../pdf/SignatureDialog.tsx';
 import SignFieldset from '../pdf/SignFieldset.tsx';
+import SignerConfirm, { useSignerConfirmation } from '../pdf/SignerConfirm.tsx';
 import { errorText, fileBytes, fontWaitNote, loadPdfLib, pageFonts, safeFileName, sizeText, timed } from '../pdf/pdf-runtime.ts';
 import type { RecordPdfPanelProps } from './RecordForm.tsx';
 import '../../styles/pdf.css';
@@ -55,6 +56,8 @@ export default function RecordPdfPanel({ formId, envelope, definition }: RecordP
   const [signRole, setSignRole] = useState(x.signatures[0]?.role ?? '');
   const { message, say, clear } = useMessages();
   const cert = useCertificate(say);
+  // A confirmation holds for this role, this certificate file and the name the record now gives.
+  const confirmation = useSignerConfirmation(`${signRole}|${recordSignerName(x, data, signRole) ?? ''}|${cert.file?.name ?? ''}|${cert.file?.size ?? ''}`);
 
   // One level below the section it sits in (the record form's completion section).
   useLayoutEffect(() => {
@@ -110,9 +113,11 @@ export default function RecordPdfPanel({ formId, envelope, definition }: RecordP
         const signer = await timed('pdf-read-p12', () => lib.readPkcs12(raw, cert.password));
         const fonts = pageFonts();
         const image = drawn[role.role]?.image ?? undefined;
+        // The certificate against the name this record gives the role: refused until confirmed.
+        const binding = { forms: (id: string) => (id === form.id ? form : null), confirmMismatch: confirmation.confirmed };
         return lib.exportSignedRecordPdf(
           { form, record: envelope, fonts, drawnSignatures: drawnSignatures() },
-          { signer, role: role.role, fonts, ...(image ? { image } : {}) },
+          { signer, role: role.role, fonts, binding, ...(image ? { image } : {}) },
         );
       });
       const name = `${baseName}-已簽署.pdf`;
@@ -123,7 +128,8 @@ export default function RecordPdfPanel({ formId, envelope, definition }: RecordP
         `已以「${role.label}」身分數位簽署並匯出「${name}」（${sizeText(bytes.length)}）。其他簽署人可在「簽署記錄 PDF」頁加簽，原有簽章保持有效。`,
       );
     } catch (e) {
-      cert.failed(e, '簽署失敗，請再試一次。記錄內容未有改動。');
+      if (confirmation.caught(e)) say('error', `${errorText(e, '')}請勾選下方的確認後再按「簽署並匯出 PDF」；未勾選前不會簽署。`);
+      else cert.failed(e, '簽署失敗，請再試一次。記錄內容未有改動。');
     } finally {
       setBusy(null);
       setProgress('');
@@ -204,6 +210,7 @@ export default function RecordPdfPanel({ formId, envelope, definition }: RecordP
         busy={busy !== null}
         submit={{ label: '簽署並匯出 PDF', data: 'sign-export' }}
         onSubmit={() => void signAndExport()}
+        confirm={<SignerConfirm idBase={id} confirmation={confirmation} />}
         footer={
           <p className="pdf-hint">
             其他簽署人（例如部門負責人）可稍後在<a href="/sign/">「簽署記錄 PDF」</a>頁加簽；收件人可在<a href="/verify/">「驗證記錄 PDF」</a>頁核對簽章。

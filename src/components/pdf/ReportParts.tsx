@@ -4,6 +4,7 @@
  * report, its verdict and the per-signature wording come from verifyPdf (src/lib/pdf/verify/report.ts).
  */
 import type { RecordIdentity, Verdict, VerifyReport } from '../../lib/pdf/index.ts';
+import { IDENTITY_MISMATCH } from '../../lib/pdf/file-text.ts';
 
 export type DateFormat = (d: Date) => string;
 
@@ -105,7 +106,15 @@ export function SignatureTable({ report, fmt, detailed }: { report: VerifyReport
             return (
               <tr key={`${s.field}-${i}`} data-signature={s.field} data-status={s.status}>
                 <td data-label="#">{i + 1}</td>
-                <td data-label="簽署身分">{s.role}</td>
+                <td data-label="簽署身分">
+                  {s.role}
+                  {/* What the signature says it means: its signed /Reason. */}
+                  {s.reason && (
+                    <div className="pdf-cell-note" data-reason>
+                      {s.reason}
+                    </div>
+                  )}
+                </td>
                 <td data-label="簽署人" data-signer>{s.signerName ? <span translate="no">{s.signerName}</span> : '（不明）'}</td>
                 <td data-label="簽署時間">{s.signingTime ? fmt(s.signingTime) : '（未註明）'}</td>
                 <td data-label="狀態">
@@ -113,6 +122,17 @@ export function SignatureTable({ report, fmt, detailed }: { report: VerifyReport
                     {s.statusLabel}
                   </span>
                   {explanation && <div className="pdf-cell-note">{explanation}</div>}
+                  {s.identity?.matches === false && (
+                    <div className="pdf-cell-note pdf-problem" data-identity="mismatch">
+                      {IDENTITY_MISMATCH}：記錄所載為「<span translate="no">{s.identity.recordName}</span>」
+                      {s.identity.confirmed ? `，簽署人已確認代其簽署` : '，簽署時未經確認'}
+                    </div>
+                  )}
+                  {s.identity?.matches === true && (
+                    <div className="pdf-cell-note" data-identity="match">
+                      簽署人與記錄所載相符
+                    </div>
+                  )}
                   {detailed && (s.problems.length > 0 || s.notes.length > 0 || s.certificate) && (
                     <ul className="pdf-cell-list">
                       {s.problems.map((p, k) => (

@@ -27,11 +27,13 @@ interface Props {
   onSubmit(): void;
   /** Between the role and the certificate (the sign page's handwritten signature). */
   children?: ReactNode;
+  /** Just above the button (the confirmation to sign for the person the record names). */
+  confirm?: ReactNode;
   /** Under the button. */
   footer?: ReactNode;
 }
 
-export default function SignFieldset({ idBase, legend, roles, role, onRole, cert, errorId, busy, submit, onSubmit, children, footer }: Props) {
+export default function SignFieldset({ idBase, legend, roles, role, onRole, cert, errorId, busy, submit, onSubmit, children, confirm, footer }: Props) {
   return (
     <fieldset className="pdf-group" data-sign-form>
       <legend className="ui-legend">{legend}</legend>
@@ -50,6 +52,7 @@ export default function SignFieldset({ idBase, legend, roles, role, onRole, cert
       </div>
       {children}
       <CertificateFields idBase={idBase} cert={cert} errorId={errorId} onEnter={onSubmit} />
+      {confirm}
       <div className="pdf-actions">
         <button
           type="button"

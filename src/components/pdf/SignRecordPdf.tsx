@@ -13,8 +13,9 @@ import PdfFilePicker from './PdfFilePicker.tsx';
 import { RecordIdentityList, SignatureTable, VerdictBox } from './ReportParts.tsx';
 import SignatureDialog, { HandSignatureControls, type HandSignature } from './SignatureDialog.tsx';
 import SignFieldset from './SignFieldset.tsx';
+import SignerConfirm, { useSignerConfirmation } from './SignerConfirm.tsx';
 import { inspectFile, inspectPdf, unreadableText, useReaderPage, type InspectedFile } from './inspect.ts';
-import { fileBytes, fontWaitNote, loadPdfLib, pageFonts, signedFileName, sizeText, timed } from './pdf-runtime.ts';
+import { errorText, fileBytes, fontWaitNote, loadForms, loadPdfLib, pageFonts, signedFileName, sizeText, timed } from './pdf-runtime.ts';
 
 export interface SignRecordPdfProps {
   trust: string[];
@@ -33,6 +34,8 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
   const cert = useCertificate(say);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const hydrated = useReaderPage();
+  // A confirmation holds for this role and this certificate file only.
+  const confirmation = useSignerConfirmation(`${loaded?.fileName ?? ''}|${role}|${cert.file?.name ?? ''}|${cert.file?.size ?? ''}`);
 
   const show = (l: InspectedFile) => {
     setLoaded(l);
@@ -66,9 +69,11 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
     setSigning(true);
     try {
       const out = await timed('pdf-sign', async () => {
-        const lib = await loadPdfLib();
+        const [lib, forms] = await Promise.all([loadPdfLib(), loadForms()]);
         const signer = await timed('pdf-read-p12', async () => lib.readPkcs12(await fileBytes(p12), cert.password));
-        return lib.addSignature(loaded.bytes, { signer, role: target.field, fonts: pageFonts(), ...(hand?.image ? { image: hand.image } : {}) });
+        // The certificate against the name the record gives this role: refused until confirmed.
+        const binding = { forms: forms.recordFormDefinition, confirmMismatch: confirmation.confirmed };
+        return lib.addSignature(loaded.bytes, { signer, role: target.field, fonts: pageFonts(), binding, ...(hand?.image ? { image: hand.image } : {}) });
       });
       const base = loaded.identity?.recordNumber ?? loaded.fileName.replace(/(-[^-]*已簽署)?\.pdf$/i, '');
       const name = signedFileName(base, target.role);
@@ -80,10 +85,11 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
       const mine = next.report.signatures.find((s) => s.field === target.field);
       say(
         'success',
-        `已加上「${target.role}」的數位簽章${mine?.signerName ? `（${mine.signerName}）` : ''}，並下載「${name}」（${sizeText(out.length)}）。原有簽章保持不變。`,
+        `已加上「${target.role}」的數位簽章${mine?.signerName ? `（${mine.signerName}${mine.identity.confirmed ? `，代 ${mine.identity.recordName} 簽署` : ''}）` : ''}，並下載「${name}」（${sizeText(out.length)}）。原有簽章保持不變。`,
       );
     } catch (e) {
-      cert.failed(e, '簽署失敗，請再試一次。');
+      if (confirmation.caught(e)) say('error', `${errorText(e, '')}請勾選下方的確認後再按「簽署並下載 PDF」；未勾選前不會簽署。`);
+      else cert.failed(e, '簽署失敗，請再試一次。');
     } finally {
       setSigning(false);
     }
@@ -148,6 +154,7 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
               busy={signing}
               submit={{ label: '簽署並下載 PDF', data: 'sign-add' }}
               onSubmit={() => void sign()}
+              confirm={<SignerConfirm idBase={id} confirmation={confirmation} />}
             >
               <div className="pdf-field">
                 <span className="ui-label">手寫簽名（選填）</span>

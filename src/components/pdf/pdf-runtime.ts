@@ -99,4 +99,4 @@ export async function fileBytes(file: Blob): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }
 
-export { errorCode, errorText, localDateTimeText, safeFileName, signedFileName, sizeText } from '../../lib/pdf/file-text.ts';
+export { confirmationText, errorCode, errorText, localDateTimeText, safeFileName, signedFileName, signerMismatchOf, sizeText, type SignerMismatch } from '../../lib/pdf/file-text.ts';

@@ -44,3 +44,31 @@ export function sizeText(bytes: number): string {
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} 位元組`;
 }
+
+/** zh-TW: why a certificate may not sign a role without confirmation (sign/binding.ts throws it). */
+export function mismatchMessage(label: string, certificateName: string, recordName: string): string {
+  return `憑證上的姓名「${certificateName}」與記錄所載的${label}「${recordName}」不符。如確實以此憑證代表記錄所載之 ${recordName} 簽署，須先確認。`;
+}
+
+/** The confirmation a signer gives to sign for the person the record names (the pages' checkbox). */
+export function confirmationText(label: string, recordName: string, certificateName: string): string {
+  return `我確認以此憑證（${certificateName}）代表記錄所載之${label} ${recordName} 簽署`;
+}
+
+export interface SignerMismatch {
+  label: string;
+  recordName: string;
+  certificateName: string;
+}
+
+/** The names of a SIGNER_MISMATCH refusal, or null for any other error. */
+export function signerMismatchOf(e: unknown): SignerMismatch | null {
+  if (errorCode(e) !== 'SIGNER_MISMATCH') return null;
+  const d = (e as { details?: Partial<SignerMismatch> }).details;
+  return d && typeof d.label === 'string' && typeof d.recordName === 'string' && typeof d.certificateName === 'string'
+    ? { label: d.label, recordName: d.recordName, certificateName: d.certificateName }
+    : null;
+}
+
+/** A signature whose certificate names someone other than the record's signer for the role (issue 11). */
+export const IDENTITY_MISMATCH = '簽署人與記錄所載不符';

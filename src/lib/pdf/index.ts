@@ -21,7 +21,6 @@
  */
 export { exportRecordPdf, exportSignedRecordPdf, blankFormPdf, type RecordPdfInput, type BlankFormInput, type DrawnSignatureInput } from './document/export.ts';
 export { addSignature, readPkcs12, type SignRequest, type Signer, type SignerBinding } from './sign/sign.ts';
-export { confirmationText, mismatchMessage } from './sign/binding.ts';
 export type { ReadPkcs12Options } from './sign/pkcs12.ts';
 export {
   verifyPdf,

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Download, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { run } from '../../pdf/helpers/tools.ts';
 
 export const FORM_ID = 'qr-gr-036';
@@ -126,4 +126,39 @@ export function recordRequests(page: Page): string[] {
     out.push(`${r.method()} ${u.protocol === 'blob:' || u.protocol === 'data:' ? u.protocol : u.pathname}`);
   });
   return out;
+}
+
+/**
+ * Signs with a certificate that is not the person the record names for the role: the first click
+ * is refused with the confirmation (issue 11), which is ticked before the click that downloads.
+ */
+export async function downloadConfirmingSigner(page: Page, dir: string, scope: Locator, button: string): Promise<{ path: string; name: string; download: Download }> {
+  await scope.locator(button).click();
+  const confirm = scope.locator('[data-signer-confirm-box]');
+  await confirm.waitFor({ timeout: 90_000 });
+  await confirm.check();
+  return download(page, dir, () => scope.locator(button).click());
+}
+
+/**
+ * Clicks a sign button and takes the download; if the page asks first (the certificate is not the
+ * person the record names for the role: an example record names other people than the test
+ * certificates), ticks the confirmation and clicks again.
+ */
+export async function downloadSigned(page: Page, dir: string, scope: Locator, button: string): Promise<{ path: string; name: string; download: Download }> {
+  const pending = page.waitForEvent('download', { timeout: 90_000 });
+  await scope.locator(button).click();
+  const confirm = scope.locator('[data-signer-confirm-box]');
+  const first = await Promise.race([pending, confirm.waitFor({ timeout: 90_000 }).then(() => null)]);
+  let dl: Download;
+  if (first) dl = first;
+  else {
+    await confirm.check();
+    await scope.locator(button).click();
+    dl = await pending;
+  }
+  const name = dl.suggestedFilename();
+  const path = join(dir, `${Date.now()}-${name}`);
+  await dl.saveAs(path);
+  return { path, name, download: dl };
 }

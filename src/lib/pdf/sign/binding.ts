@@ -21,6 +21,7 @@ import { recordSignerName, signerMatches, signerNameField } from '../../forms/de
 import { textOf } from '../../shared/pdf-objects.ts';
 import { PdfError } from '../errors.ts';
 import { pdfText } from './acroform.ts';
+import { mismatchMessage } from '../file-text.ts';
 
 export const BINDING_KEY = 'HB_SignerBinding';
 
@@ -40,16 +41,6 @@ export interface BoundSigner {
   matches: boolean | null;
   /** The signer confirmed signing although the names differ. */
   confirmed: boolean;
-}
-
-/** zh-TW: why a certificate may not sign a role without confirmation. */
-export function mismatchMessage(label: string, certificateName: string, recordName: string): string {
-  return `憑證上的姓名「${certificateName}」與記錄所載的${label}「${recordName}」不符。如確實以此憑證代表記錄所載之 ${recordName} 簽署，須先確認。`;
-}
-
-/** The text of the confirmation the signer gives (the sign page's checkbox). */
-export function confirmationText(label: string, recordName: string): string {
-  return `我確認以此憑證代表記錄所載之${label} ${recordName} 簽署`;
 }
 
 /**

@@ -19,6 +19,7 @@ import { CONTENT_MISMATCH, recordPageMismatches } from './content.ts';
 import { looksTruncated, TRUNCATED_MESSAGE } from './identity.ts';
 import { SELF_SIGNED, TRUST_GAP, checkSignature, finish, rawSignatures, type SignatureReport, type VerdictKind } from './signature.ts';
 import { parseTrust } from './trust.ts';
+import { IDENTITY_MISMATCH } from '../file-text.ts';
 import { recordSignerName, signerMatches } from '../../forms/definition/signers.ts';
 
 export { FORM_DATA_NAME } from '../document/embedded.ts';
@@ -27,7 +28,7 @@ export const NOT_OURS_MESSAGE = '此 PDF 不是本手冊產生的記錄';
 export const ENCRYPTED_MESSAGE = '此 PDF 已加密，無法核對其內容及簽章';
 export const RULES_BROKEN = '記錄內容違反表單規則';
 /** A signature whose certificate names someone other than the record's signer for that role (issue 11). */
-export const IDENTITY_MISMATCH = '簽署人與記錄所載不符';
+export { IDENTITY_MISMATCH } from '../file-text.ts';
 export { CONTENT_MISMATCH } from './content.ts';
 
 /** The form's rules run on a record's data (the precompiled validators: src/lib/forms). */
