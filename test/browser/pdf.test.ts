@@ -516,7 +516,8 @@ describe('what loads when', () => {
 
     await panel.locator('[data-p12-input]').setInputFiles(pki.staffA);
     await panel.locator('[data-p12-password]').fill(pki.password);
-    const signed = await download(page, work, () => panel.locator('[data-sign-export]').click());
+    // The example names 張家輝 as 登記人: 陳美玲 confirms signing for him.
+    const signed = await downloadConfirmingSigner(page, work, panel, '[data-sign-export]');
     expect(pdfPages(signed.path)).toBe(2);
     expect(count(pdfsig(signed.path), 'Signature is Valid.')).toBe(1);
     const jsAfter = await resources(page, 'js');
