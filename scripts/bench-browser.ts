@@ -80,7 +80,8 @@ for (let i = 0; i < runs; i++) {
   });
 
   await fresh(async ({ page }) => {
-    await completeExample(page, site, FORM_ID);
+    // The record names the test certificate's holder as 登記人, so signing is not held for a confirmation.
+    await completeExample(page, site, FORM_ID, (p) => p.getByLabel('登記人（片區管家）', { exact: true }).fill('陳美玲'));
     const jsBeforeExport = await resources(page, 'js');
     const panel = page.locator('[data-pdf-panel]');
     await panel.locator('[data-p12-input]').setInputFiles(pki.staffA);

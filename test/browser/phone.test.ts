@@ -21,7 +21,10 @@ const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 900 };
 
 let browser: Browser;
-/** A record signed once (陳美玲, 接待人), for the sign and verify pages' reports. */
+/**
+ * A record signed once (陳美玲 for 接待人 李小明, confirmed: the reports then carry the longest
+ * signature row, with 簽署人與記錄所載不符), for the sign and verify pages' reports.
+ */
 let signedPdf: string;
 
 beforeAll(async () => {
@@ -29,7 +32,7 @@ beforeAll(async () => {
   signedPdf = join(tempDir('phone-'), 'signed.pdf');
   const r = spawnSync(
     process.execPath,
-    [join(root, 'scripts/pdf-cli.ts'), 'qr-gr-036', join(root, 'schemas/qr-gr-036.example.json'), '--sign', pki.staffA, '--password-file', pki.passwordFile, '--role', 'receptionist', '-o', signedPdf],
+    [join(root, 'scripts/pdf-cli.ts'), 'qr-gr-036', join(root, 'schemas/qr-gr-036.example.json'), '--sign', pki.staffA, '--password-file', pki.passwordFile, '--role', 'receptionist', '--confirm-signer-mismatch', '-o', signedPdf],
     { cwd: root, encoding: 'utf8' },
   );
   expect(r.status, r.stderr).toBe(0);

@@ -13,10 +13,12 @@ export const FORM_ID = 'qr-gr-036';
 export const RECORD_NUMBER = 'KS-2026-0007';
 
 /** The form page with its example filled in and 「檢查並完成」 pressed: the PDF panel is showing. */
-export async function completeExample(page: Page, site: string, formId = FORM_ID): Promise<void> {
+export async function completeExample(page: Page, site: string, formId = FORM_ID, edit?: (page: Page) => Promise<void>): Promise<void> {
   await page.goto(`${site}/forms/${formId}/`);
   await page.locator(`[data-record-form="${formId}"][data-ready="true"]`).waitFor();
   await page.getByRole('button', { name: '填入範例', exact: true }).click();
+  // A change to the example before it is checked (e.g. the signer's name).
+  if (edit) await edit(page);
   await page.getByRole('button', { name: '檢查並完成', exact: true }).click();
   await page.locator('[data-complete]').waitFor();
   await page.locator('[data-pdf-panel]').waitFor();
