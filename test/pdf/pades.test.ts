@@ -12,6 +12,7 @@ import { exportRecordPdf } from '../../src/lib/pdf/document/export.ts';
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
 import { addSignature, readPkcs12, type Signer } from '../../src/lib/pdf/sign/sign.ts';
 import { verifyPdf } from '../../src/lib/pdf/verify/report.ts';
+import { createCadesSignature, sha256 } from '../../src/lib/pdf/sign/cms.ts';
 import { pdfaProblems } from './helpers/pdfa.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
 import { envelopeOf, handbookRegister, testForms } from './helpers/records.ts';
@@ -123,6 +124,25 @@ describe('the CMS of a record signature (openssl cms -cmsout -print)', () => {
     expect(report.signatures.map((s) => s.signingTime?.toISOString())).toEqual(times.map((t) => t.toISOString()));
     expect(report.signatures.map((s) => s.status)).toEqual(['valid', 'valid', 'valid']);
     expect(report.signatures.flatMap((s) => s.notes)).not.toContain('簽章未註明簽署時間');
+  });
+});
+
+describe('files signed before PAdES B-B', () => {
+  it('a CMS that still carries signing-time verifies, and that time is the one reported', async () => {
+    // Re-sign revision 1's range with the old attribute set: what this handbook wrote before.
+    const bytes = new Uint8Array(revisions[0]);
+    const [{ range }] = signaturesIn(bytes);
+    const digest = await sha256(bytes.subarray(0, range[1]), bytes.subarray(range[2], range[2] + range[3]));
+    const old = new Date(times[0].getTime() - 60_000);
+    const signer = await readPkcs12(readFileSync(pki.staffA), pki.password);
+    const hex = Buffer.from(await createCadesSignature(signer, digest, old)).toString('hex');
+    bytes.set(Buffer.from(hex.padEnd(range[2] - range[1] - 2, '0'), 'latin1'), range[1] + 1);
+    const der = join(workDir(), 'pades-old.der');
+    writeFileSync(der, Buffer.from(hex, 'hex'));
+    expect(run('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', der]).stdout).toContain('signingTime');
+    const report = await verifyPdf(bytes, { trust: [pki.caPem], register: handbookRegister() });
+    expect(report.signatures[0].status).toBe('valid');
+    expect(report.signatures[0].signingTime?.toISOString()).toBe(old.toISOString());
   });
 });
 
