@@ -441,11 +441,24 @@ describe('verify page', () => {
     await close();
   });
 
-  it('works offline once the page has loaded (the library is fetched while the user picks a file)', async () => {
+  it('loads no PDF code before the user reaches for a file, then works offline (the library is fetched while the user picks one)', async () => {
     const { page, context, foreignRequests, problems, close } = await session();
+    const requests = recordRequests(page);
     await page.goto(`${site}/verify/`);
     await page.locator('[data-verify-ready="true"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    // Past the browser's next idle period: nothing is fetched on idle either.
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 3000 })));
+    const before = requests.filter((r) => r.endsWith('.js'));
+    expect(await measures(page, 'pdf-load-library')).toHaveLength(0);
+    // Keyboard users reach the picker with Tab: its focus starts the load.
+    await page.locator('[data-pdf-input]').focus();
     await expect.poll(() => measures(page, 'pdf-load-library').then((m) => m.length), { timeout: 30_000 }).toBe(1);
+    const after = requests.filter((r) => r.endsWith('.js') && !before.includes(r));
+    expect(after.length).toBeGreaterThan(0);
+    const bytes = (await Promise.all(after.map((r) => page.evaluate(async (path) => (await (await fetch(path)).arrayBuffer()).byteLength, r.slice(4))))).reduce((a, b) => a + b, 0);
+    // The PDF engine (pdf-lib, pkijs, fontkit…) is several hundred KB of script: all of it came after.
+    expect(bytes).toBeGreaterThan(500_000);
     await context.setOffline(true);
     await choosePdf(page, signedTwice!);
     await page.locator('[data-report]').waitFor({ timeout: 60_000 });
