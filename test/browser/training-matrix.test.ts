@@ -49,7 +49,9 @@ beforeAll(async () => {
   });
   ({ server, url: site } = await startStaticServer(join(copy, 'dist')));
 
+  // Each trainee signs with their own certificate (the matrix counts no one else's): 陳美玲, 黃志強.
   const trusted = await readPkcs12(readFileSync(pki.staffA), pki.password);
+  const trusted2 = await readPkcs12(readFileSync(pki.staffB), ASCII_PASSWORD);
   const stranger = await readPkcs12(readFileSync(pki.untrusted), ASCII_PASSWORD);
   const tpqp = (await readTrainingRevisions('content/sops')).find((r) => r.procedure === 'communication')!;
   const inForce = tpqp.revisions.at(-1)!;
@@ -57,8 +59,8 @@ beforeAll(async () => {
   const otherText = await revisionContentHash({ docNumber: tpqp.docNumber, revision: inForce.revision, title: tpqp.title, body: draft });
   const base = { procedure: 'communication', procedureNumber: tpqp.docNumber, procedureTitle: tpqp.title, revision: inForce.revision };
   folder = tempDir('acks-');
-  writeFileSync(join(folder, 'E-1.pdf'), await ack(trusted, { ...base, name: '陳小明', staffNumber: 'E-1', recordNo: 'PX-E-1', contentHash: inForce.contentHash }));
-  writeFileSync(join(folder, 'E-2.pdf'), await ack(trusted, { ...base, name: '李四', staffNumber: 'E-2', recordNo: 'PX-E-2', contentHash: otherText }));
+  writeFileSync(join(folder, 'E-1.pdf'), await ack(trusted, { ...base, name: '陳美玲', staffNumber: 'E-1', recordNo: 'PX-E-1', contentHash: inForce.contentHash }));
+  writeFileSync(join(folder, 'E-2.pdf'), await ack(trusted2, { ...base, name: '黃志強', staffNumber: 'E-2', recordNo: 'PX-E-2', contentHash: otherText }));
   const tampered = (await ack(trusted, { ...base, name: '王五', staffNumber: 'E-3', recordNo: 'PX-E-3', contentHash: inForce.contentHash })).slice();
   const latin = Buffer.from(tampered).toString('latin1');
   tampered[latin.indexOf('stream', latin.indexOf('/Filter /FlateDecode')) + 40] ^= 0x01;
@@ -97,7 +99,7 @@ describe('training matrix (trusted signatures)', () => {
     const csv = await download(page, folder, () => page.locator('[data-matrix-csv]').click());
     const text = readFileSync(csv.path, 'utf8');
     expect(text).toMatch(/^\uFEFF員工編號,姓名,/);
-    expect(text).toContain('E-1,陳小明,');
+    expect(text).toContain('E-1,陳美玲,');
     expect(text).toContain('已完成（現行版本）');
     const pdf = await download(page, folder, () => page.locator('[data-matrix-pdf]').click());
     const pdfText = run('pdftotext', ['-layout', pdf.path, '-']).stdout;

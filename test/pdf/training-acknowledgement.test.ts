@@ -21,6 +21,7 @@ import { readTrainingRevisions } from '../../src/lib/training/load.ts';
 import { revisionContentHash } from '../../src/lib/training/revision-hash.ts';
 import { buildMatrix, type MatrixProcedure } from '../../src/lib/training/matrix.ts';
 import { verifiedFile } from '../../src/lib/training/matrix-files.ts';
+import { recordFormDefinition } from '../../src/lib/forms/definition/index.ts';
 import type { AttemptResult } from '../../src/lib/training/attempt.ts';
 import { makeTestPki, type TestPki } from './helpers/pki.ts';
 import { nssDbTrusting, requireTools, run, signaturePng, workDir } from './helpers/tools.ts';
@@ -127,6 +128,14 @@ describe('the matrix from signed files', () => {
     expect(m.rejected).toHaveLength(1);
     expect(m.rejected[0].file).toBe('tampered.pdf');
     expect(m.rejected[0].reason).toContain('文件於簽署後被修改');
+
+    // 陳小明's acknowledgement signed with 陳美玲's certificate is not his: compared, it is not counted.
+    const forms = recordFormDefinition;
+    const notHis = verifiedFile('current.pdf', await verifyPdf(current, { trust: [pki.caPem], register, forms }));
+    expect(notHis.accepted).toBe(false);
+    expect(notHis.reason).toBe('受訓人：簽署人與記錄所載不符（記錄所載：陳小明；憑證：陳美玲）');
+    const own = await signedAck(ackData({ ...base, revision: 'A/1', contentHash: a1Hash }, 'E-9', '陳美玲'));
+    expect(verifiedFile('own.pdf', await verifyPdf(own, { trust: [pki.caPem], register, forms })).accepted).toBe(true);
 
     // The same current file, verified without the test CA: untrusted, not counted.
     const untrusted = verifiedFile('current.pdf', await verifyPdf(current, { trust: [], register }));

@@ -10,6 +10,7 @@ import { errorText, fileBytes, loadPdfLib, pageFonts } from '../pdf/pdf-runtime.
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { buildMatrix, CELL_LABELS, cellText, matrixCsv, matrixTotals, type Matrix, type MatrixProcedure, type VerifiedFile } from '../../lib/training/matrix.ts';
 import { verifiedFile } from '../../lib/training/matrix-files.ts';
+import { recordFormDefinition } from '../../lib/forms/definition/index.ts';
 
 interface Props {
   procedures: MatrixProcedure[];
@@ -37,7 +38,8 @@ export default function TrainingMatrix({ procedures, trust, register }: Props) {
         setProgress(`正在驗證第 ${i + 1} / ${files.length} 個檔案：${f.name}`);
         const name = f.webkitRelativePath || f.name;
         try {
-          verified.push(verifiedFile(name, await lib.verifyPdf(await fileBytes(f), { trust, register })));
+          // With the records' forms, so the signer is compared with the trainee the file names.
+          verified.push(verifiedFile(name, await lib.verifyPdf(await fileBytes(f), { trust, register, forms: recordFormDefinition })));
         } catch (e) {
           verified.push({ file: name, accepted: false, reason: errorText(e, '無法讀取此 PDF') });
         }

@@ -1,9 +1,11 @@
 /**
  * From a verified PDF to a matrix entry: a file counts only when it is one of ours, carries a training
- * acknowledgement, and every signature is intact and trusted and the last one covers the whole file.
+ * acknowledgement, every signature is intact and trusted and the last one covers the whole file, and
+ * its signer is the trainee it names (when the verification compared them: pass `forms`).
  * Anything else is rejected with the verifier's reason in Chinese. Browser-safe.
  */
 import type { VerifyReport } from '../pdf/index.ts';
+import { IDENTITY_MISMATCH } from '../pdf/file-text.ts';
 import type { AcknowledgementFacts, VerifiedFile } from './matrix.ts';
 import { CONTENT_HASH_PATTERN } from './revision-hash.ts';
 import { ACKNOWLEDGEMENT_FORM_ID } from '../forms/definition/index.ts';
@@ -39,6 +41,9 @@ export function verifiedFile(file: string, report: VerifyReport): VerifiedFile {
   if (report.signatures.length === 0) return reject('此記錄未經數位簽章');
   const bad = report.signatures.find((s) => s.status !== 'valid');
   if (bad) return { ...reject(`${bad.role}：${bad.statusLabel}${bad.problems[0] ? `（${bad.problems[0]}）` : ''}`), data };
+  // Someone else's certificate does not acknowledge this trainee's training, confirmed or not.
+  const other = report.signatures.find((s) => s.identity?.matches === false);
+  if (other) return { ...reject(`${other.role}：${IDENTITY_MISMATCH}（記錄所載：${other.identity.recordName}；憑證：${other.signerName ?? '不明'}）`), data };
   if (report.lastSignatureCoversWholeDocument !== true || report.changesAfterLastSignature.length > 0) {
     return { ...reject('簽署後檔案曾被修改'), data };
   }
