@@ -12,8 +12,23 @@ export interface RegisterRevision {
   revision: string;
   status: DocStatus;
   effectiveDate: string | null;
+  /** YYYY-MM-DD: the day a later revision took its place (set by a release); null while none has. */
+  supersededDate?: string | null;
   /** Site path of this revision's page. */
   path: string;
+  /** The verified sign-offs (編制、審核、批准), when the reader verified them (the register page, doc:register). */
+  approvals?: RegisterApproval[];
+}
+
+export interface RegisterApproval {
+  role: 'preparedBy' | 'reviewedBy' | 'approvedBy';
+  /** ApprovalStatus of src/lib/documents/approval.ts: valid, unsigned, altered, … */
+  status: string;
+  /** zh-TW: 「簽章有效」, 「未簽署」, … */
+  label: string;
+  signer?: string;
+  /** YYYY-MM-DD in UTC+8, the signer's stated signing time. */
+  date?: string;
 }
 
 export type RevisionStanding = 'effective' | 'superseded' | 'draft' | 'in-review' | 'unknown';
@@ -27,6 +42,52 @@ export function revisionStanding(register: RegisterRevision[], docNumber: string
 /** 版本/改次 in force for a document number, or null when the register has none. */
 export function effectiveRevision(register: RegisterRevision[], docNumber: string): string | null {
   return register.find((r) => r.docNumber === docNumber && r.status === 'effective')?.revision ?? null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(date: string): boolean {
+  return DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+}
+
+/** Whether a revision was in force on `date` (YYYY-MM-DD): effective from its effective date until the day it was superseded. */
+export function inForceOn(r: RegisterRevision, date: string): boolean {
+  if (r.status !== 'effective' && r.status !== 'superseded') return false;
+  if (!r.effectiveDate || date < r.effectiveDate) return false;
+  return !r.supersededDate || date < r.supersededDate;
+}
+
+/**
+ * The revision of a procedure (its document number, e.g. HB-SOP-02, or its id, e.g. violations) in
+ * force on `date` (YYYY-MM-DD), or null when none was (before its first revision took effect).
+ */
+export function revisionInForceOn(register: RegisterRevision[], procedureNumber: string, date: string): RegisterRevision | null {
+  if (!isIsoDate(date)) throw new Error(`日期格式不符：「${date}」（應為 YYYY-MM-DD）`);
+  return register.find((r) => (r.docNumber === procedureNumber || r.procedure === procedureNumber) && inForceOn(r, date)) ?? null;
+}
+
+/**
+ * How a revision stands on `today` (YYYY-MM-DD, the build's date in UTC+8) for the banners: a
+ * release may carry a future date, so an `effective` revision can still be pending and a
+ * `superseded` one still in force.
+ */
+export type StandingToday = 'in-force' | 'pending' | 'superseded' | 'superseded-pending' | 'draft' | 'in-review';
+
+export function standingOn(r: Pick<RegisterRevision, 'status' | 'effectiveDate' | 'supersededDate'>, today: string): StandingToday {
+  if (r.status === 'effective') return r.effectiveDate && r.effectiveDate > today ? 'pending' : 'in-force';
+  if (r.status === 'superseded') return r.supersededDate && r.supersededDate > today ? 'superseded-pending' : 'superseded';
+  return r.status;
+}
+
+/** Every revision of a procedure, oldest first. */
+export function procedureRevisions(register: RegisterRevision[], procedure: string): RegisterRevision[] {
+  return register
+    .filter((r) => r.procedure === procedure || r.docNumber === procedure)
+    .sort((a, b) => {
+      const [va, na] = a.revision.split('/');
+      const [vb, nb] = b.revision.split('/');
+      return va === vb ? Number(na) - Number(nb) : va.localeCompare(vb);
+    });
 }
 
 export const STANDING_LABELS: Record<RevisionStanding, string> = {

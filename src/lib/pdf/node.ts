@@ -13,6 +13,8 @@ import { PdfError } from './errors.ts';
 import { pemCertificates } from '../shared/certificates.ts';
 import type { VerifyOptions } from './verify/report.ts';
 import { recordRules } from '../forms/validation/validator.ts';
+import { keptFormBase } from '../forms/definition/revisions.ts';
+import { KEPT_DIR } from '../forms/build/revisions.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -92,7 +94,19 @@ export function loadTrustList(path = join(REPO_ROOT, 'trust')): string[] {
   return pems.flatMap(pemCertificates);
 }
 
-export { approveRevisionFile, findRevisionFile, readApprovalFiles, verifyRevisionFile, type ApproveFileRequest } from './approvals-node.ts';
+export { approveRevisionFile, findRevisionFile, readApprovalFiles, releaseRevisionFile, verifyRevisionFile, type ApproveFileRequest, type ReleaseFileRequest, type ReleaseResult } from './approvals-node.ts';
+
+/**
+ * The definition a record of `formId` filled under `formRevision` renders with: the current schema
+ * when the revisions agree (or none is named), else schemas/revisions/<form>@<rev>; null when unknown.
+ */
+export function loadFormRevisionDefinition(formId: string, formRevision: string | undefined, schemasDir = join(REPO_ROOT, 'schemas')): FormDefinition | null {
+  if (!/^[a-z0-9-]+$/.test(formId) || !existsSync(join(schemasDir, `${formId}.schema.json`))) return null;
+  const current = loadFormDefinition(formId, schemasDir);
+  if (!formRevision || formRevision === current.meta.revision) return current;
+  const kept = join(schemasDir, KEPT_DIR);
+  return existsSync(join(kept, `${keptFormBase(formId, formRevision)}.schema.json`)) ? readFormDefinition(formId, kept, keptFormBase(formId, formRevision)) : null;
+}
 
 /**
  * What verifying needs beyond trust and register, in Node: the form's rules (the compiled
@@ -102,7 +116,7 @@ export function nodeRecordChecks(schemasDir = join(REPO_ROOT, 'schemas')): Pick<
   return {
     rules: recordRules,
     layout: {
-      form: (formId) => (/^[a-z0-9-]+$/.test(formId) && existsSync(join(schemasDir, `${formId}.schema.json`)) ? loadFormDefinition(formId, schemasDir) : null),
+      form: (formId, formRevision) => loadFormRevisionDefinition(formId, formRevision, schemasDir),
       fonts: nodeFonts(),
     },
   };

@@ -28,7 +28,7 @@ export const RULES_BROKEN = '記錄內容違反表單規則';
 export { CONTENT_MISMATCH } from './content.ts';
 
 /** The form's rules run on a record's data (the precompiled validators: src/lib/forms). */
-export type RecordRules = (formId: string, data: unknown) => Promise<{ valid: boolean; errors: { message: string }[] } | null>;
+export type RecordRules = (formId: string, data: unknown, formRevision?: string) => Promise<{ valid: boolean; errors: { message: string }[] } | null>;
 
 /** Kept under its earlier name for callers of this module. */
 export const STANDING_LABELS_ZH = STANDING_LABELS;
@@ -89,7 +89,7 @@ export interface VerifyOptions {
   /** Re-runs the form's rules on the embedded data (the CLIs and pages always pass it). */
   rules?: RecordRules;
   /** To compare the embedded JSON with the page: the record's form definition and the fonts to lay it out. */
-  layout?: { form: (formId: string) => FormDefinition | null | Promise<FormDefinition | null>; fonts: PdfFontSources };
+  layout?: { form: (formId: string, formRevision?: string) => FormDefinition | null | Promise<FormDefinition | null>; fonts: PdfFontSources };
 }
 
 async function load(bytes: Uint8Array): Promise<PDFDocument> {
@@ -323,9 +323,10 @@ export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promis
   let content: VerifyReport['content'] = null;
   let contentUnchecked: string | null = null;
   if (rec.record && !encrypted) {
-    const result = options.rules ? await options.rules(rec.record.form, rec.record.data) : null;
+    const result = options.rules ? await options.rules(rec.record.form, rec.record.data, rec.record.formRevision) : null;
     if (result) rules = { valid: result.valid, errors: result.errors.map((e) => e.message) };
-    const form = options.layout ? await options.layout.form(rec.record.form) : null;
+    // The record validates and is laid out under the form revision it was filled under.
+    const form = options.layout ? await options.layout.form(rec.record.form, rec.record.formRevision) : null;
     if (form && options.layout) {
       const compared = await recordPageMismatches(doc, rec.record, form, options.layout.fonts);
       if ('unchecked' in compared) contentUnchecked = compared.unchecked;
