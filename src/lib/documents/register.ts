@@ -97,3 +97,57 @@ export const STANDING_LABELS: Record<RevisionStanding, string> = {
   'in-review': '審核中（未生效）',
   unknown: '本手冊無此版本',
 };
+
+export interface InForceRow {
+  procedure: string;
+  docNumber: string;
+  /** The title of the procedure's current revision. */
+  title: string;
+  /** The revision in force on the date, or null when none was yet. */
+  inForce: RegisterRevision | null;
+  /** Every revision, oldest first, with its dates and sign-offs. */
+  revisions: RegisterRevision[];
+}
+
+/** 「某日生效的是哪一版」 for every procedure: one row each, in register order. */
+export function registerOn(register: RegisterRevision[], date: string): InForceRow[] {
+  const ids = [...new Set(register.map((r) => r.procedure))];
+  return ids.map((procedure) => {
+    const revisions = procedureRevisions(register, procedure);
+    const current = revisions.find((r) => r.status === 'effective') ?? revisions.at(-1)!;
+    return {
+      procedure,
+      docNumber: current.docNumber,
+      title: current.title,
+      inForce: revisionInForceOn(register, procedure, date),
+      revisions,
+    };
+  });
+}
+
+const zhDate = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+/** One revision's dates and sign-offs in a line of zh-TW (the CLI and the page's list say the same). */
+export function revisionFacts(r: RegisterRevision): string {
+  const parts = [`${r.revision}（${r.status === 'effective' ? '生效' : r.status === 'superseded' ? '已作廢' : r.status === 'draft' ? '草案' : '審核中'}）`];
+  parts.push(r.effectiveDate ? `生效 ${zhDate(r.effectiveDate)}` : '未生效');
+  if (r.supersededDate) parts.push(`作廢 ${zhDate(r.supersededDate)}`);
+  for (const a of r.approvals ?? []) {
+    const role = a.role === 'preparedBy' ? '編制' : a.role === 'reviewedBy' ? '審核' : '批准';
+    parts.push(a.status === 'valid' ? `${role} ${a.signer}${a.date ? ` ${zhDate(a.date)}` : ''}` : `${role} ${a.label}`);
+  }
+  return parts.join('，');
+}
+
+/** The register on a date as text lines (npm run doc:register -- --on <date>). */
+export function registerOnText(register: RegisterRevision[], date: string): string[] {
+  const out = [`${zhDate(date)} 生效的版本：`];
+  for (const row of registerOn(register, date)) {
+    out.push(`${row.docNumber}　${row.title}：${row.inForce ? `版本/改次 ${row.inForce.revision}` : '當日尚無生效版本'}`);
+    for (const r of row.revisions) out.push(`　${revisionFacts(r)}`);
+  }
+  return out;
+}

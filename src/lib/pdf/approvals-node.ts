@@ -6,6 +6,9 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { APPROVAL_ROLES, APPROVAL_STATUS_LABELS, approvalFileName, type ApprovalResult, type ApprovalRole } from '../documents/approval.ts';
 import { planRelease, ReleaseError, type ReleasePlan } from '../documents/release.ts';
+import { readRegister } from '../documents/register-files.ts';
+import type { RegisterRevision } from '../documents/register.ts';
+import { handbookDate } from '../shared/time.ts';
 import { promoteFormRevisions, type FormPromotion } from '../forms/build/revisions.ts';
 import { readFrontmatter } from '../shared/frontmatter.ts';
 import { approveRevision, verifyApprovals, type ApprovalFiles } from './approvals.ts';
@@ -113,4 +116,20 @@ export async function releaseRevisionFile(req: ReleaseFileRequest): Promise<Rele
   for (const r of plan.removes) rmSync(join(dir, r));
   const forms = req.schemasDir ? promoteFormRevisions(req.schemasDir, req.procedure, plan.released, plan.superseded) : [];
   return { ...plan, forms };
+}
+
+/** The register with every revision's verified sign-offs (signer and date), for the register page and doc:register. */
+export async function registerWithApprovals(sopsDir: string, trust: string[]): Promise<RegisterRevision[]> {
+  const register = readRegister(sopsDir);
+  for (const r of register) {
+    const results = await verifyRevisionFile(findRevisionFile(sopsDir, r.procedure, r.revision), trust);
+    r.approvals = results.map((a) => ({
+      role: a.role,
+      status: a.status,
+      label: a.label,
+      ...(a.signer ? { signer: a.signer } : {}),
+      ...(a.signedAt ? { date: handbookDate(a.signedAt) } : {}),
+    }));
+  }
+  return register;
 }

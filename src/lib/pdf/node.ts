@@ -14,7 +14,8 @@ import { pemCertificates } from '../shared/certificates.ts';
 import type { VerifyOptions } from './verify/report.ts';
 import { recordRules } from '../forms/validation/validator.ts';
 import { keptFormBase } from '../forms/definition/revisions.ts';
-import { KEPT_DIR } from '../forms/build/revisions.ts';
+import { KEPT_DIR, listKeptRevisions } from '../forms/build/revisions.ts';
+import { standingOn, type RegisterRevision } from '../documents/register.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -94,7 +95,7 @@ export function loadTrustList(path = join(REPO_ROOT, 'trust')): string[] {
   return pems.flatMap(pemCertificates);
 }
 
-export { approveRevisionFile, findRevisionFile, readApprovalFiles, releaseRevisionFile, verifyRevisionFile, type ApproveFileRequest, type ReleaseFileRequest, type ReleaseResult } from './approvals-node.ts';
+export { approveRevisionFile, findRevisionFile, readApprovalFiles, registerWithApprovals, releaseRevisionFile, verifyRevisionFile, type ApproveFileRequest, type ReleaseFileRequest, type ReleaseResult } from './approvals-node.ts';
 
 /**
  * The definition a record of `formId` filled under `formRevision` renders with: the current schema
@@ -106,6 +107,22 @@ export function loadFormRevisionDefinition(formId: string, formRevision: string 
   if (!formRevision || formRevision === current.meta.revision) return current;
   const kept = join(schemasDir, KEPT_DIR);
   return existsSync(join(kept, `${keptFormBase(formId, formRevision)}.schema.json`)) ? readFormDefinition(formId, kept, keptFormBase(formId, formRevision)) : null;
+}
+
+/**
+ * The kept form revisions (schemas/revisions/) whose procedure revisions are all superseded on
+ * `today`: their blank forms are written stamped void as `<form>@<rev>.pdf`. Kept revisions written
+ * for a draft are left out (not in use yet).
+ */
+export function keptBlankForms(schemasDir: string, register: RegisterRevision[], today: string): { form: FormDefinition; fileName: string; procedureRevision: string }[] {
+  const out: { form: FormDefinition; fileName: string; procedureRevision: string }[] = [];
+  for (const k of listKeptRevisions(schemasDir)) {
+    const revs = register.filter((r) => r.procedure === k.procedure && k.procedureRevisions.includes(r.revision));
+    const superseded = revs.filter((r) => standingOn(r, today) === 'superseded');
+    if (superseded.length === 0 || superseded.length !== revs.length) continue;
+    out.push({ form: readFormDefinition(k.formId, join(schemasDir, KEPT_DIR), k.base), fileName: `${k.base}.pdf`, procedureRevision: superseded.at(-1)!.revision });
+  }
+  return out;
 }
 
 /**
