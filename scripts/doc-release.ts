@@ -54,6 +54,7 @@ async function main(): Promise<number> {
     for (const f of r.forms) {
       console.log(f.from ? `　表單 ${f.formId}：改用版本 ${f.to}（版本 ${f.from} 保留於 schemas/revisions/）` : `　表單 ${f.formId}：版本 ${f.to} 不變，亦實施 ${r.released}`);
     }
+    if (r.forms.length > 0) console.log('表單結構已更新：請執行 npm run forms:compile（或 npm run build）重新產生驗證程式。');
     return 0;
   } catch (e) {
     console.error(`未發布：${e instanceof Error ? e.message : e}`);
