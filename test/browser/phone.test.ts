@@ -66,6 +66,8 @@ const PAGES: [string, string, ((page: Page) => Promise<void>)?][] = [
   ['sign (a record loaded)', '/sign/', (page) => loadRecord(page, 'sign')],
   ['verify (a record loaded)', '/verify/', (page) => loadRecord(page, 'verify')],
   ['404', '/no-such-page/'],
+  ['简体 procedure', '/zh-cn/sops/violations/'],
+  ['简体 register', '/zh-cn/register/'],
 ];
 
 async function open(viewport: { width: number; height: number }, colorScheme: 'light' | 'dark', path: string, ready?: (page: Page) => Promise<void>) {

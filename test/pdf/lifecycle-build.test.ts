@@ -47,10 +47,10 @@ const BUILD_TIMEOUT = 600_000;
 /** The build's steps in the copy (the fonts are copied with public/): validators of the moved schemas, blank forms, site, 简体 view. */
 function build(copy: ProjectCopy) {
   const steps: [string, string[]][] = [
-    ['npx', ['node', 'scripts/compile-validators.mjs']],
-    ['npx', ['node', 'scripts/blank-forms.ts', 'public/blank-forms']],
+    [process.execPath, ['scripts/compile-validators.mjs']],
+    [process.execPath, ['scripts/blank-forms.ts', 'public/blank-forms']],
     ['npx', ['astro', 'build']],
-    ['npx', ['node', 'scripts/postbuild.ts']],
+    [process.execPath, ['scripts/postbuild.ts']],
   ];
   let output = '';
   for (const [cmd, args] of steps) {
@@ -74,7 +74,7 @@ describe('the life of a revision', { timeout: 1_800_000 }, () => {
       writeFileSync(join(dir, 'trust', 'test-ca.pem'), pki.caPem);
       const pw = join(dir, 'pw.txt');
       writeFileSync(pw, `${ASCII_PASSWORD}\n`);
-      const node = (script: string, ...args: string[]) => copy.run('npx', ['node', `scripts/${script}`, ...args], 240_000);
+      const node = (script: string, ...args: string[]) => copy.run(process.execPath, [`scripts/${script}`, ...args], 240_000);
 
       // 1. A record under A/0, dated before the release, with a violation lettered as A/0 letters it (4.2.1 f).
       const example = JSON.parse(readFileSync(join(ROOT, 'schemas/violation-record.example.json'), 'utf8'));

@@ -15,7 +15,7 @@ import { checkSchemas } from '../../src/lib/forms/build/check.ts';
 import { approveRevisionFile, loadTrustList, releaseRevisionFile, verifyRevisionFile } from '../../src/lib/pdf/node.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
 import { ROOT } from './helpers/records.ts';
-import { removeTempDirs, run, tempDir } from './helpers/tools.ts';
+import { removeTempDirs, runScript, tempDir } from './helpers/tools.ts';
 
 const A0 = readFileSync(join(ROOT, 'content/sops/violations/index.mdx'), 'utf8');
 const A1 = readFileSync(join(ROOT, 'content/sops/violations/a-1.mdx'), 'utf8');
@@ -91,15 +91,15 @@ describe('releaseRevisionFile and the doc:release CLI', { timeout: 300_000 }, ()
     // The CLI says the same with exit 1 while 批准 is missing.
     const pw = join(p.dir, 'pw.txt');
     writeFileSync(pw, ASCII_PASSWORD);
-    const cli = run('node', [join(ROOT, 'scripts/doc-release.ts'), 'violations', 'A/1', '--effective', '2026-12-15', '--sops', p.sopsDir, '--schemas', p.schemasDir, '--trust', trustDir]);
+    const cli = runScript('doc-release.ts', ['violations', 'A/1', '--effective', '2026-12-15', '--sops', p.sopsDir, '--schemas', p.schemasDir, '--trust', trustDir]);
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain('未發布：版本 A/1 沒有有效的批准簽章（批准：未簽署）');
-    expect(run('node', [join(ROOT, 'scripts/doc-release.ts'), 'violations']).status).toBe(2);
+    expect(runScript('doc-release.ts', ['violations']).status).toBe(2);
 
     // An untrusted 批准 does not count either.
     await expect(approve('approvedBy', pki.untrusted)).rejects.toThrow('憑證不受信任');
     await approve('approvedBy', pki.staffEc);
-    const ok = run('node', [join(ROOT, 'scripts/doc-release.ts'), 'violations', 'A/1', '--effective', '2026-12-15', '--sops', p.sopsDir, '--schemas', p.schemasDir, '--trust', trustDir]);
+    const ok = runScript('doc-release.ts', ['violations', 'A/1', '--effective', '2026-12-15', '--sops', p.sopsDir, '--schemas', p.schemasDir, '--trust', trustDir]);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('violations A/1');
     expect(ok.stdout).toContain('表單 violation-record：改用版本 A/1（版本 A/0 保留於 schemas/revisions/）');

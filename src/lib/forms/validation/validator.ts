@@ -14,7 +14,7 @@ import type { FormId } from '../../procedures.ts';
 import { keptFormLoaders, validatorLoaders } from '../../../generated/validators/index.mjs';
 import { createZhLocalizer, rjsfTransformErrors, zhErrors, type ZhError } from './messages.ts';
 import type { FormSchema } from '../definition/schema.ts';
-import { defineForm, formDefinition, isFormId, type FormDefinition } from '../definition/index.ts';
+import { defineForm, formDefinition, isFormId, recordFormDefinition, type FormDefinition } from '../definition/index.ts';
 import { formRevisionKey } from '../definition/revisions.ts';
 
 /**
@@ -115,7 +115,7 @@ export function loadKeptFormRevision(formId: FormId, formRevision: string): Prom
  * revision is unknown.
  */
 export async function formDefinitionFor(formId: string, formRevision?: string): Promise<FormDefinition | null> {
-  if (!isFormId(formId)) return null;
+  if (!isFormId(formId)) return recordFormDefinition(formId);
   const current = formDefinition(formId);
   if (!formRevision || formRevision === current.meta.revision) return current;
   return (await loadKeptFormRevision(formId, formRevision))?.definition ?? null;
