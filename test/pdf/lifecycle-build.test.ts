@@ -268,6 +268,17 @@ describe('the life of a revision', { timeout: 1_800_000 }, () => {
         })()`)) as string[];
         expect(titles.find((t) => t.startsWith('/sops/violations/a-0/'))).toContain('【已作廢】');
 
+        // The verify page: the A/0 record's rules and page are checked under the kept A/0 form (loaded
+        // on demand in the browser), and it says 填寫時生效、現已作廢.
+        await page.goto(`${site.url}/verify/`);
+        await page.locator('[data-verify-ready="true"]').waitFor();
+        await page.locator('[data-pdf-input]').setInputFiles(join(dir, 'a0.pdf'));
+        await page.locator('[data-report]').waitFor({ timeout: 90_000 });
+        // (The page trusts only the company CA list, not the test CA: its verdict is about the certificate, not asserted here.)
+        await expect(page.locator('[data-rules]').getAttribute('data-rules')).resolves.toBe('valid');
+        await expect(page.locator('[data-content]').getAttribute('data-content')).resolves.toBe('match');
+        await expect(page.locator('[data-in-force-on-record-date]').textContent()).resolves.toBe('填寫時生效、現已作廢（記錄日期 2026-11-30）');
+
         await page.goto(`${site.url}/register/`);
         const cell = page.locator('[data-in-force-procedure="violations"] [data-in-force-revision]');
         await expect(cell.textContent()).resolves.toBe('A/1');
