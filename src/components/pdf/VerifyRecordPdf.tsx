@@ -51,7 +51,7 @@ export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProp
   const addCa = async (file: File) => {
     setCaError(null);
     try {
-      changeCas(addAuditorCaFile(window.localStorage, await fileBytes(file)));
+      changeCas(await addAuditorCaFile(window.localStorage, await fileBytes(file)));
     } catch (e) {
       setCaError(`未能加入「${file.name}」：${e instanceof Error ? e.message : String(e)}`);
     }
