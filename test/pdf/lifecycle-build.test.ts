@@ -80,6 +80,8 @@ describe('the life of a revision', { timeout: 1_800_000 }, () => {
       const example = JSON.parse(readFileSync(join(ROOT, 'schemas/violation-record.example.json'), 'utf8'));
       const a0Data = JSON.parse(JSON.stringify(example).replaceAll(/2026-03-1\d/g, '2026-11-30'));
       a0Data.category = '4.2.1f';
+      // The record names the certificate's holder as 登記人 (another name needs --confirm-signer-mismatch).
+      a0Data.registrar = '黃志強';
       writeFileSync(join(dir, 'a0.json'), JSON.stringify(a0Data));
       let r = node('pdf-cli.ts', 'violation-record', 'a0.json', '--sign', pki.staffB, '--password-file', pw, '--role', 'registrar', '-o', 'a0.pdf');
       expect(r.status, r.output).toBe(0);

@@ -62,8 +62,11 @@ function signaturesIn(bytes: Uint8Array): { range: number[]; der: Buffer }[] {
   const text = Buffer.from(bytes).toString('latin1');
   return [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].map((m) => {
     const range = m.slice(1, 5).map(Number);
-    const hex = text.slice(range[1] + 1, range[2] - 1).replace(/(00)+$/, '');
-    return { range, der: Buffer.from(hex, 'hex') };
+    // The placeholder is zero-padded: the DER's own length (its outer SEQUENCE header) says where it ends.
+    const all = Buffer.from(text.slice(range[1] + 1, range[2] - 1), 'hex');
+    const n = all[1] & 0x80 ? all[1] & 0x7f : 0;
+    const length = n ? 2 + n + all.subarray(2, 2 + n).reduce((v, b) => v * 256 + b, 0) : 2 + all[1];
+    return { range, der: all.subarray(0, length) };
   });
 }
 
