@@ -18,6 +18,8 @@ export default defineConfig({
   // `astro preview` (npm start) sends the headers a host must send; public/_headers and
   // hosting/nginx-headers.conf carry the same for other hosts.
   server: { headers: { ...HOSTING_HEADERS } },
+  // The audit page's worker imports the validators and the PDF code on demand: ES module workers split chunks, IIFE ones cannot.
+  vite: { worker: { format: 'es' } },
   markdown: { processor: unified({ rehypePlugins: [rehypeClauseAnchors] }) },
   integrations: [
     starlight({
@@ -45,6 +47,7 @@ export default defineConfig({
         { label: '培訓', link: '/training/' },
         { label: '簽署記錄 PDF', link: '/sign/' },
         { label: '驗證記錄 PDF', link: '/verify/' },
+        { label: '記錄稽核', link: '/audit/' },
         { label: '受控文件清單', link: '/register/' },
       ],
       pagefind: true,
