@@ -10,14 +10,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
-import { ROOT } from './helpers/records.ts';
+import { ROOT, handbookRegister } from './helpers/records.ts';
 import { AUDIT_TODAY, makeAuditFolder, type AuditFolder } from './helpers/audit-folder.ts';
 import { nssDbTrusting, removeTempDirs, requireTools, run, tempDir } from './helpers/tools.ts';
-import { PROBLEM_LABELS, filterRows, markDuplicates, summarizeAudit, unreadableRow, type AuditRow } from '../../src/lib/audit/audit.ts';
+import { PROBLEM_LABELS, auditRow, filterRows, markDuplicates, summarizeAudit, unreadableRow, type AuditRow } from '../../src/lib/audit/audit.ts';
 import { addMonths, parsePeriod, recordDateOf } from '../../src/lib/audit/period.ts';
 import { AUDITOR_ROLE } from '../../src/lib/audit/report-pdf.ts';
-import { addSignature, readPkcs12, refuseToSign } from '../../src/lib/pdf/index.ts';
-import { nodeFonts } from '../../src/lib/pdf/node.ts';
+import { addSignature, readPkcs12, refuseToSign, verifyPdf } from '../../src/lib/pdf/index.ts';
+import { loadFormDefinition, nodeFonts } from '../../src/lib/pdf/node.ts';
+import { problemsText, revisionText, signatureText } from '../../src/lib/audit/text.ts';
 
 let pki: TestPki;
 let folder: AuditFolder;
@@ -130,6 +131,20 @@ describe('npm run audit on a prepared folder', () => {
 });
 
 describe('audit library parts', () => {
+  it('reads the shared contract: a signer unlike the record names, a revision not in force on the record date', async () => {
+    const report = await verifyPdf(readFileSync(join(folder.dir, 'good.pdf')), { trust: [pki.caPem], register: handbookRegister() });
+    // The fields identity binding and the register's dates add (set here as those branches will).
+    Object.assign(report.signatures[0], { identity: { recordName: '吳國華', matches: false, confirmed: false } });
+    Object.assign(report.revision!, { inForceOnRecordDate: false });
+    const row = auditRow('good.pdf', report, { form: (id) => loadFormDefinition(id) }, '2026-12-01');
+    expect(row.problems.map((p) => p.kind)).toEqual(['identity-mismatch', 'revision']);
+    expect(problemsText(row)).toContain('簽署人與記錄所載不符：「記錄人');
+    expect(problemsText(row)).toContain('陳美玲 簽署，記錄所載為 吳國華');
+    expect(problemsText(row)).toContain('填寫時未生效（記錄日期 2026-11-29）');
+    expect(signatureText(row)).toContain('簽署人與記錄所載（吳國華）不符');
+    expect(revisionText(row)).toBe('HB-SOP-04 A/0（現行生效版本；填寫時未生效）');
+  });
+
   it('reads retention periods and adds them to a record date', () => {
     expect(parsePeriod('三年')).toEqual({ permanent: false, months: 36 });
     expect(parsePeriod('十八個月')).toEqual({ permanent: false, months: 18 });

@@ -3,7 +3,7 @@
  * (src/lib/audit/) with a progress bar while this page stays responsive; then the summary, a filter by
  * problem kind, the table (a card per file on a phone) and CSV / PDF downloads. Nothing is uploaded.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { startTransition, useEffect, useId, useRef, useState } from 'react';
 import FileInput from '../FileInput.tsx';
 import { downloadFile } from '../download.ts';
 import { errorText, fileBytes, pageFonts } from '../pdf/pdf-runtime.ts';
@@ -52,17 +52,24 @@ export default function AuditRecords({ trust, register }: Props) {
     worker.current?.terminate();
     const w = new Worker(new URL('./audit-worker.ts', import.meta.url), { type: 'module', name: 'audit' });
     worker.current = w;
+    const post = (m: AuditRequest, transfer: Transferable[] = []) => w.postMessage(m, transfer);
     setReport(null);
     setFilter('all');
     setLimit(PAGE_ROWS);
     setProgress({ done: 0, total: files.length });
+    // Transitions: React renders the progress and the table in slices, so the page keeps answering.
     w.onmessage = (e: MessageEvent<AuditMessage>) => {
       const m = e.data;
-      if (m.type === 'progress') setProgress({ done: m.done, total: m.total });
+      if (m.type === 'need') {
+        const reply = (buffer: ArrayBuffer | null) => post({ type: 'bytes', index: m.index, buffer }, buffer ? [buffer] : []);
+        files[m.index].arrayBuffer().then(reply, () => reply(null));
+      } else if (m.type === 'progress') startTransition(() => setProgress({ done: m.done, total: m.total }));
       else {
-        if (m.type === 'done') setReport(m.report);
-        else setError(m.message);
-        setProgress(null);
+        startTransition(() => {
+          if (m.type === 'done') setReport(m.report);
+          else setError(m.message);
+          setProgress(null);
+        });
         w.terminate();
       }
     };
@@ -70,8 +77,8 @@ export default function AuditRecords({ trust, register }: Props) {
       setError('稽核程式未能載入，請檢查網絡連線後重新載入此頁。');
       setProgress(null);
     };
-    const request: AuditRequest = { files, trust: [...trust, ...cas.map((c) => c.pem)], register, today };
-    w.postMessage(request);
+    // The file's path inside a chosen folder, else its name.
+    post({ type: 'start', names: files.map((f) => f.webkitRelativePath || f.name), trust: [...trust, ...cas.map((c) => c.pem)], register, today });
   }
 
   async function addCa(file: File) {

@@ -10,26 +10,47 @@ import { recordRules } from '../../lib/forms/validation/validator.ts';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { errorText, pageFonts } from '../pdf/pdf-runtime.ts';
 
-export interface AuditRequest {
-  files: File[];
-  trust: string[];
-  register: RegisterRevision[];
-  today: string;
-}
+/**
+ * What the page posts: the options and the files' names, then each file's bytes when the worker asks
+ * for them (transferred, not copied). Cloning File handles costs the page's main thread about 2 ms
+ * each, so a thousand of them would block it for seconds; asking one at a time also keeps only the
+ * file being checked in memory.
+ */
+export type AuditRequest =
+  | { type: 'start'; names: string[]; trust: string[]; register: RegisterRevision[]; today: string }
+  | { type: 'bytes'; index: number; buffer: ArrayBuffer | null };
 
 export type AuditMessage =
+  | { type: 'need'; index: number }
   | { type: 'progress'; done: number; total: number; file: string }
   | { type: 'done'; report: AuditReport }
   | { type: 'error'; message: string };
 
 const post = (m: AuditMessage) => (self as unknown as { postMessage(m: AuditMessage): void }).postMessage(m);
 
+let lastProgress = 0;
+const waiting = new Map<number, (buffer: ArrayBuffer | null) => void>();
+
+/** A file's bytes from the page; one it could not read (moved, no permission) fails and is reported as 無法讀取此檔案. */
+function bytesOf(index: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    waiting.set(index, (buffer) => (buffer ? resolve(new Uint8Array(buffer)) : reject(new Error('unreadable'))));
+    post({ type: 'need', index });
+  });
+}
+
 self.addEventListener('message', (e: MessageEvent<AuditRequest>) => {
-  const { files, trust, register, today } = e.data;
-  // The file's path inside a chosen folder, else its name.
-  const name = (f: File) => f.webkitRelativePath || f.name;
+  const m = e.data;
+  if (m.type === 'start') run(m);
+  else {
+    waiting.get(m.index)?.(m.buffer);
+    waiting.delete(m.index);
+  }
+});
+
+function run({ names, trust, register, today }: Extract<AuditRequest, { type: 'start' }>) {
   auditRecords(
-    files.map((f) => ({ name: name(f), bytes: async () => new Uint8Array(await f.arrayBuffer()) })),
+    names.map((name, i) => ({ name, bytes: () => bytesOf(i) })),
     {
       trust,
       register,
@@ -44,10 +65,16 @@ self.addEventListener('message', (e: MessageEvent<AuditRequest>) => {
         }
       },
       fonts: pageFonts(),
-      onProgress: (done, total, file) => post({ type: 'progress', done, total, file }),
+      // Four updates a second are enough for a progress bar, and leave the page's main thread alone.
+      onProgress: (done, total, file) => {
+        const now = performance.now();
+        if (done < total && now - lastProgress < 250) return;
+        lastProgress = now;
+        post({ type: 'progress', done, total, file });
+      },
     },
   ).then(
     (report) => post({ type: 'done', report }),
     (err) => post({ type: 'error', message: errorText(err, '稽核未能完成，請重新載入此頁後再試。') }),
   );
-});
+}

@@ -238,8 +238,10 @@ export function auditRow(file: string, report: VerifyReport, options: Pick<Audit
       identityMatches: s.identity?.matches ?? null,
     });
     if (state !== 'valid') add(SIGNATURE_PROBLEM[state], `「${s.role}」（${s.signerName ?? '不明'}）：${s.statusLabel}`);
-    if (s.identity?.matches === false && !s.identity.confirmed) {
-      add('identity-mismatch', `「${s.role}」由 ${s.signerName ?? '不明'} 簽署，記錄所載為 ${s.identity.recordName ?? '不明'}`);
+    // A mismatch the signer confirmed when signing (a deputy, say) is still one for the auditor to see.
+    if (s.identity?.matches === false) {
+      const confirmed = s.identity.confirmed ? '（簽署人簽署時已確認）' : '';
+      add('identity-mismatch', `「${s.role}」由 ${s.signerName ?? '不明'} 簽署，記錄所載為 ${s.identity.recordName ?? '不明'}${confirmed}`);
     }
   }
   if (report.bytesAfterLastSignature > 0 && !row.problems.some((p) => p.kind === 'modified')) {

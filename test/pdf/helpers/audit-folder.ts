@@ -35,50 +35,55 @@ export function tamperSignedBytes(pdf: Uint8Array): Uint8Array {
   return out;
 }
 
+/** Forms with one required signer, how their examples are turned into a record dated 2026-11-29 signed by `who`. */
+export const ONE_SIGNER_FORMS = {
+  'archive-change': { role: 'recorder', revision: 'A/0', edit: (who: string): Data => ({ changedOn: '2026-11-29', recorder: who }) },
+  'archive-catalogue': { role: 'compiler', revision: 'A/0', edit: (): Data => ({ compiledOn: '2026-11-29' }) },
+  'qr-gr-016': { role: 'receiver', revision: 'A/1', edit: (who: string): Data => ({ receivedAt: '2026-11-29T10:40:00+08:00', receiver: who }) },
+} as const;
+export type OneSignerForm = keyof typeof ONE_SIGNER_FORMS;
+
+/**
+ * A record PDF of one of ONE_SIGNER_FORMS numbered `no`, naming `who` as its signer, signed by
+ * `signer` (unsigned when null), with `edit` applied last.
+ */
+export async function oneSignerRecord(formId: OneSignerForm, no: string, who: string, signer: Signer | null, o: { edit?: Data; revision?: string } = {}): Promise<Uint8Array> {
+  const form = loadFormDefinition(formId);
+  const spec = ONE_SIGNER_FORMS[formId];
+  const data: Data = {
+    ...(loadExample(formId) as Data),
+    [form.meta.recordNumberField]: no,
+    ...spec.edit(who),
+    signatures: { [spec.role]: { name: who, signedOn: '2026-11-29' } },
+    ...o.edit,
+  };
+  const record = envelopeFor(form.meta, data, o.revision ?? spec.revision, '2026-11-30T02:00:00.000Z');
+  const fonts = nodeFonts();
+  return signer ? exportSignedRecordPdf({ form, record, fonts }, { signer, role: spec.role, fonts }) : exportRecordPdf({ form, record, fonts });
+}
+
 export async function makeAuditFolder(pki: TestPki): Promise<AuditFolder> {
   const dir = tempDir('audit-folder-');
   const trustDir = tempDir('audit-trust-');
   const caPath = join(trustDir, 'ca.pem');
   writeFileSync(caPath, pki.caPem);
-  const fonts = nodeFonts();
   const staff = await readPkcs12(readFileSync(pki.staffA), pki.password); // 陳美玲
   const stranger = await readPkcs12(readFileSync(pki.untrusted), ASCII_PASSWORD); // 李四, untrusted CA
-
-  const change = loadFormDefinition('archive-change');
-  const entry = loadFormDefinition('qr-gr-016');
-  const savedAt = '2026-11-30T02:00:00.000Z';
-  const changeData = (no: string, who: string, edit: Data = {}): Data => ({
-    ...(loadExample('archive-change') as Data),
-    changeNo: no,
-    changedOn: '2026-11-29',
-    recorder: who,
-    signatures: { recorder: { name: who, signedOn: '2026-11-29' } },
-    ...edit,
-  });
-  const pdf = async (form: typeof change, data: Data, signer: Signer | null, role: string, revision: string) => {
-    const record = envelopeFor(form.meta, data, revision, savedAt);
-    return signer ? exportSignedRecordPdf({ form, record, fonts }, { signer, role, fonts }) : exportRecordPdf({ form, record, fonts });
-  };
   const write = (name: string, bytes: Uint8Array | string) => writeFileSync(join(dir, name), bytes);
+  const change = (no: string, who: string, signer: Signer | null, o: { edit?: Data; revision?: string } = {}) => oneSignerRecord('archive-change', no, who, signer, o);
 
-  write('good.pdf', await pdf(change, changeData('BG-2026-0101', '陳美玲'), staff, 'recorder', 'A/0'));
-  write('tampered.pdf', tamperSignedBytes(await pdf(change, changeData('BG-2026-0102', '陳美玲'), staff, 'recorder', 'A/0')));
-  write('untrusted.pdf', await pdf(change, changeData('BG-2026-0103', '李四'), stranger, 'recorder', 'A/0'));
-  write('missing-signer.pdf', await pdf(change, changeData('BG-2026-0104', '陳美玲'), null, 'recorder', 'A/0'));
-  write('rules.pdf', await pdf(change, changeData('BG-2026-0105', '陳美玲', { confidentiality: '一般' }), staff, 'recorder', 'A/0'));
-  write('duplicate-1.pdf', await pdf(change, changeData('BG-2026-0106', '陳美玲'), staff, 'recorder', 'A/0'));
-  write('duplicate-2.pdf', await pdf(change, changeData('BG-2026-0106', '陳美玲', { after: '聯絡電話：5550 0789' }), staff, 'recorder', 'A/0'));
+  write('good.pdf', await change('BG-2026-0101', '陳美玲', staff));
+  write('tampered.pdf', tamperSignedBytes(await change('BG-2026-0102', '陳美玲', staff)));
+  write('untrusted.pdf', await change('BG-2026-0103', '李四', stranger));
+  write('missing-signer.pdf', await change('BG-2026-0104', '陳美玲', null));
+  write('rules.pdf', await change('BG-2026-0105', '陳美玲', staff, { edit: { confidentiality: '一般' } }));
+  write('duplicate-1.pdf', await change('BG-2026-0106', '陳美玲', staff));
+  write('duplicate-2.pdf', await change('BG-2026-0106', '陳美玲', staff, { edit: { after: '聯絡電話：5550 0789' } }));
   // HB-SOP-04 A/1 is a draft in the register: a record filled under it was not under a controlled procedure.
-  write('draft.pdf', await pdf(change, changeData('BG-2026-0107', '陳美玲'), staff, 'recorder', 'A/1'));
-  const entryData: Data = {
-    ...(loadExample('qr-gr-016') as Data),
-    entryNo: 'XX-2026-0201',
-    receivedAt: '2026-11-29T10:40:00+08:00',
-    receiver: '陳美玲',
-    signatures: { receiver: { name: '陳美玲', signedOn: '2026-11-29' } },
-  };
+  write('draft.pdf', await change('BG-2026-0107', '陳美玲', staff, { revision: 'A/1' }));
   mkdirSync(join(dir, 'older'));
-  write('older/retention.pdf', await pdf(entry, entryData, staff, 'receiver', 'A/1'));
+  // 三年 from 2026-11-29: passed on AUDIT_TODAY (the archive forms keep theirs 永久).
+  write('older/retention.pdf', await oneSignerRecord('qr-gr-016', 'XX-2026-0201', '陳美玲', staff));
   write('notes.txt', '這不是 PDF，是稽核人的筆記。\n');
 
   return {
