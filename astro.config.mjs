@@ -21,6 +21,12 @@ export default defineConfig({
   // The audit page's worker imports the validators and the PDF code on demand: ES module workers split chunks, IIFE ones cannot.
   vite: { worker: { format: 'es' } },
   markdown: { processor: unified({ rehypePlugins: [rehypeClauseAnchors] }) },
+  vite: {
+    resolve: {
+      // No form uses Markdown descriptions: RJSF's Markdown renderer is replaced by plain text (see the file).
+      alias: { 'markdown-to-jsx/react': fileURLToPath(new URL('./src/components/forms/plain-markdown.tsx', import.meta.url)) },
+    },
+  },
   integrations: [
     starlight({
       title: { 'zh-TW': '物業服務標準作業規程手冊', 'zh-CN': '物业服务标准作业规程手册' },

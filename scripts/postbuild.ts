@@ -15,5 +15,7 @@ const r = await finishSite(resolve(values.dist!), resolve(import.meta.dirname, '
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 console.log(
   `简体中文 ${r.zhCnPages} pages; search index over ${r.searchPages} pages; build ${r.buildId}; ` +
-    `offline precache ${r.precached.count} files, ${mb(r.precached.size)}; ${Math.round(performance.now() - started)} ms.`,
+    `offline precache ${r.precached.count} files, ${mb(r.precached.size)}; ` +
+    `precompressed ${r.precompressed.files} files (${r.precompressed.fromCache} from cache), ${mb(r.precompressed.bytes)} -> br ${mb(r.precompressed.brotliBytes)}, gz ${mb(r.precompressed.gzipBytes)}; ` +
+    `${Math.round(performance.now() - started)} ms.`,
 );

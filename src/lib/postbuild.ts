@@ -1,7 +1,7 @@
 /**
  * What runs on a built site after `astro build` (Node only), in this order: the 简体中文 pages,
  * one Pagefind index over both languages (each indexed under its own lang), and last the
- * offline layer, which must see every file it precaches.
+ * offline layer, which must see every file it precaches, then the precompressed twins for the host.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,12 +9,14 @@ import * as pagefind from 'pagefind';
 import { ZH_CN_GLOSSARY, writeZhCnSite } from './i18n/zh-cn-site.ts';
 import { readRegister } from './documents/register-files.ts';
 import { writeBuildInfo, writeServiceWorker } from './offline/service-worker.ts';
+import { precompressSite, type PrecompressResult } from './precompress.ts';
 
 export interface FinishedSite {
   zhCnPages: number;
   searchPages: number;
   buildId: string;
   precached: { count: number; size: number };
+  precompressed: PrecompressResult & { fromCache: number };
 }
 
 async function indexSearch(dist: string): Promise<number> {
@@ -40,5 +42,7 @@ export async function finishSite(dist: string, repoRoot: string): Promise<Finish
   const info = writeBuildInfo(dist, readRegister(join(repoRoot, 'content', 'sops')));
   const { count, size, warnings } = await writeServiceWorker(dist);
   if (warnings.length) throw new Error(`Workbox: ${warnings.join('; ')}`);
-  return { zhCnPages: zhCn.pages, searchPages, buildId: info.buildId, precached: { count, size } };
+  // Last: the .br/.gz twins are for the host, not for the service worker's list.
+  const precompressed = await precompressSite(dist, join(repoRoot, 'node_modules', '.cache', 'precompress'));
+  return { zhCnPages: zhCn.pages, searchPages, buildId: info.buildId, precached: { count, size }, precompressed };
 }

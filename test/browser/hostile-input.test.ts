@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openBrowser, openSession, tempDir } from './harness.ts';
@@ -40,7 +41,7 @@ async function importFile(page: Page, path: string) {
 }
 
 describe('importing hostile record files', () => {
-  it('refuses a file over the limit (stated), a Big5 file and 1e999, keeping what was typed', async () => {
+  it('refuses a file over the limit (stated), a Big5 file, 1e999 and an oversized signature image, keeping what was typed', async () => {
     const s = await openSession(browser);
     const { page } = s;
     await page.goto(`${site}/forms/qr-gr-036/`);
@@ -63,6 +64,17 @@ describe('importing hostile record files', () => {
     writeFileSync(infinite, envelopeText(getExample('qr-gr-036')).replace('"complaintNo"', '"visits": 1e999, "complaintNo"'));
     await importFile(page, infinite);
     await expect.poll(() => notice.textContent()).toContain('未能匯入「infinite.json」：記錄中「data → visits」的數字超出可處理的範圍（例如 1e999）');
+    await expect(complainant.inputValue()).resolves.toBe('原有資料');
+
+    const example = getExample('qr-gr-036') as Record<string, any>;
+    const png = await sharp({ create: { width: 12000, height: 1200, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    example.signatures.receptionist.image = `data:image/png;base64,${png.toString('base64')}`;
+    const huge = join(dir, 'huge-signature.json');
+    writeFileSync(huge, envelopeText(example));
+    await importFile(page, huge);
+    await expect.poll(() => notice.textContent()).toContain(
+      '未能匯入「huge-signature.json」：記錄中「data → signatures → receptionist → image」的簽名圖檔為 12000 × 1200 像素，超過 2000 × 1000 像素的上限',
+    );
     await expect(complainant.inputValue()).resolves.toBe('原有資料');
     expect(s.consoleErrors).toEqual([]);
     await s.close();

@@ -7,18 +7,18 @@
  * 127.0.0.1 in any test.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, openBrowser, openSession, type Session } from './harness.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
-import { requireTools, tempDir } from '../pdf/helpers/tools.ts';
+import { requireTools, tempDir, runScript } from '../pdf/helpers/tools.ts';
 import { readRegister } from '../../src/lib/documents/register-files.ts';
 import { exportSignedRecordPdf, readPkcs12, type VerifyReport } from '../../src/lib/pdf/index.ts';
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
-import { ROOT, envelopeOf, testForms } from '../pdf/helpers/records.ts';
+import { envelopeOf, testForms } from '../pdf/helpers/records.ts';
 import {
   RECORD_NUMBER,
   axeWithin,
@@ -383,7 +383,7 @@ describe('verify page', () => {
     const { page, foreignRequests, close } = await session();
     for (const file of [expired, signedTwice!]) {
       // The CLI with its defaults: the trust list and register the site is built with.
-      const cli = spawnSync('npx', ['node', join(ROOT, 'scripts', 'verify-cli.ts'), file, '--json'], { cwd: ROOT, encoding: 'utf8' });
+      const cli = runScript('verify-cli.ts', [file, '--json']);
       const cliReport = JSON.parse(cli.stdout) as VerifyReport;
       expect(cli.status).toBe(cliReport.verdict.kind === 'bad' ? 1 : 0);
       await verify(page, file);
@@ -439,11 +439,24 @@ describe('verify page', () => {
     await close();
   });
 
-  it('works offline once the page has loaded (the library is fetched while the user picks a file)', async () => {
+  it('loads no PDF code before the user reaches for a file, then works offline (the library is fetched while the user picks one)', async () => {
     const { page, context, foreignRequests, problems, close } = await session();
+    const requests = recordRequests(page);
     await page.goto(`${site}/verify/`);
     await page.locator('[data-verify-ready="true"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    // Past the browser's next idle period: nothing is fetched on idle either.
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 3000 })));
+    const before = requests.filter((r) => r.endsWith('.js'));
+    expect(await measures(page, 'pdf-load-library')).toHaveLength(0);
+    // Keyboard users reach the picker with Tab: its focus starts the load.
+    await page.locator('[data-pdf-input]').focus();
     await expect.poll(() => measures(page, 'pdf-load-library').then((m) => m.length), { timeout: 30_000 }).toBe(1);
+    const after = requests.filter((r) => r.endsWith('.js') && !before.includes(r));
+    expect(after.length).toBeGreaterThan(0);
+    const bytes = (await Promise.all(after.map((r) => page.evaluate(async (path) => (await (await fetch(path)).arrayBuffer()).byteLength, r.slice(4))))).reduce((a, b) => a + b, 0);
+    // The PDF engine (pdf-lib, pkijs, fontkit…) is several hundred KB of script: all of it came after.
+    expect(bytes).toBeGreaterThan(500_000);
     await context.setOffline(true);
     await choosePdf(page, signedTwice!);
     await page.locator('[data-report]').waitFor({ timeout: 60_000 });

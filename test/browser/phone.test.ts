@@ -67,6 +67,8 @@ const PAGES: [string, string, ((page: Page) => Promise<void>)?][] = [
   ['verify (a record loaded)', '/verify/', (page) => loadRecord(page, 'verify')],
   ['audit (before a folder is chosen; test/browser/audit.test.ts checks its results at 390 px)', '/audit/'],
   ['404', '/no-such-page/'],
+  ['简体 procedure', '/zh-cn/sops/violations/'],
+  ['简体 register', '/zh-cn/register/'],
 ];
 
 async function open(viewport: { width: number; height: number }, colorScheme: 'light' | 'dark', path: string, ready?: (page: Page) => Promise<void>) {

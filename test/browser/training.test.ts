@@ -140,6 +140,17 @@ describe('training', () => {
     expect(embedded.data).toMatchObject({ name: '陳小明', staffNumber: 'E-0123', score: 100, attempts: 2, contentHash: complaints.revisions.at(-1)!.contentHash });
     expect(await axeViolations(page)).toEqual([]);
 
+    // The verify page reads the acknowledgement as the form it is: its own field titles, and its page
+    // laid out again from the embedded JSON matches the printed page.
+    await page.goto(`${site}/verify/`);
+    await page.locator('[data-verify-ready="true"]').waitFor();
+    await page.locator('[data-pdf-input]').setInputFiles(path);
+    await page.locator('[data-report]').waitFor({ timeout: 60_000 });
+    const recordTable = (await page.locator('[data-record-table]').textContent()) ?? '';
+    for (const s of ['受訓人姓名', '陳小明', '員工編號', 'E-0123']) expect(recordTable).toContain(s);
+    expect(recordTable).not.toMatch(/staffNumber|contentHash/);
+    await expect(page.locator('[data-content-checks] [data-content]').getAttribute('data-content')).resolves.toBe('match');
+
     // The matrix: this file (signed by the test CA, which the company does not trust) and a tampered copy are both refused.
     const tampered = readFileSync(path);
     const latin = tampered.toString('latin1');

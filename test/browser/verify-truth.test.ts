@@ -6,7 +6,7 @@
  * browser, makes the CA-issued one trusted. Files are made in Node with the library and the test
  * PKI (test/pdf/helpers/pki.ts); each verdict is also the CLI's.
  */
-import { spawnSync } from 'node:child_process';
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,9 +15,9 @@ import { exportRecordPdf, exportSignedRecordPdf, readPkcs12, type VerifyReport }
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
 import { axeViolations, openBrowser, openSession } from './harness.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
-import { ROOT, envelopeOf, testForms } from '../pdf/helpers/records.ts';
+import { envelopeOf, testForms } from '../pdf/helpers/records.ts';
 import { swapEmbeddedJson, swapOwner } from '../pdf/helpers/tamper.ts';
-import { requireTools, tempDir } from '../pdf/helpers/tools.ts';
+import { requireTools, tempDir, runScript } from '../pdf/helpers/tools.ts';
 
 const site = inject('siteUrl');
 const intake = testForms().find((f) => f.id === 'complaint-intake')!;
@@ -51,7 +51,7 @@ async function signed(p12: string): Promise<Uint8Array> {
 
 /** The CLI's verdict for a file, with the site's own trust list and register. */
 function cliVerdict(path: string): VerifyReport['verdict'] {
-  const r = spawnSync('npx', ['node', join(ROOT, 'scripts', 'verify-cli.ts'), path, '--json'], { cwd: ROOT, encoding: 'utf8' });
+  const r = runScript('verify-cli.ts', [path, '--json']);
   return (JSON.parse(r.stdout) as VerifyReport).verdict;
 }
 

@@ -10,6 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations, openBrowser, openSession, tempDir, type Session } from './harness.ts';
 import { RECORD_NOTICE, READING_NOTICE } from '../../src/lib/i18n/zh-cn-notices.ts';
 import { readRegister } from '../../src/lib/documents/register-files.ts';
+import { exportRecordPdf } from '../../src/lib/pdf/index.ts';
+import { nodeFonts } from '../../src/lib/pdf/node.ts';
+import { envelopeOf, testForms } from '../pdf/helpers/records.ts';
+import { writeFileSync } from 'node:fs';
 
 const site = inject('siteUrl');
 const cspSite = inject('cspSiteUrl');
@@ -178,6 +182,39 @@ describe('the PDF tools in 简体', () => {
     const buttons = await page.locator('[data-file-button]').allTextContents();
     for (const text of buttons) expect(text).toMatch(/^选择/);
     expect(consoleErrors).toEqual([]);
+    await close();
+  });
+});
+
+describe('column names a phone shows beside each value', () => {
+  it('are Simplified on the 简体 register (its data-label attributes)', () => {
+    const labels = (path: string) => [...readFileSync(path, 'utf8').matchAll(/data-label="([^"]*)"/g)].map((m) => m[1]);
+    const traditional = labels('dist/register/index.html');
+    const simplified = labels('dist/zh-cn/register/index.html');
+    expect(traditional).toContain('所屬規程');
+    expect(simplified).toHaveLength(traditional.length);
+    expect(simplified).toContain('所属规程');
+    expect(simplified).not.toContain('所屬規程');
+  });
+});
+
+describe('a record verified on /zh-cn/verify/', () => {
+  it('shows the labels in Simplified and what the record holds as held, in Traditional', async () => {
+    const intake = testForms().find((f) => f.id === 'complaint-intake')!;
+    const path = join(tempDir('zh-cn-verify-'), 'record.pdf');
+    writeFileSync(path, await exportRecordPdf({ form: intake.form, record: envelopeOf(intake), fonts: nodeFonts() }));
+    const owner = (intake.example as Record<string, unknown>).ownerName as string;
+    expect(owner).toMatch(/[陳劉黃張]/); // a name whose Simplified form differs
+    const { page, close } = await session();
+    await page.goto(`${site}/zh-cn/verify/`);
+    await page.locator('[data-verify-ready="true"]').waitFor();
+    await page.locator('[data-pdf-input]').setInputFiles(path);
+    await page.locator('[data-report]').waitFor({ timeout: 60_000 });
+    const table = page.locator('[data-record-table]');
+    await expect.poll(async () => (await table.locator('thead').textContent()) ?? '').toContain('内容');
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain(owner);
+    expect(text).toContain('业户姓名');
     await close();
   });
 });

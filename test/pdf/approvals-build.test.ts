@@ -22,7 +22,7 @@ describe('approvals in the build', { timeout: 600_000 }, () => {
       const pw = join(copy.dir, 'pw.txt');
       writeFileSync(pw, `${ASCII_PASSWORD}\n`);
       const sign = (role: string, p12: string, passwordFile: string) =>
-        copy.run('npx', ['node', 'scripts/doc-approve.ts', 'violations', 'A/0', '--role', role, '--sign', p12, '--password-file', passwordFile]);
+        copy.run(process.execPath, ['scripts/doc-approve.ts', 'violations', 'A/0', '--role', role, '--sign', p12, '--password-file', passwordFile]);
       let r = sign('preparedBy', pki.staffA, pki.passwordFile);
       expect(r.status, r.output).toBe(0);
       r = sign('reviewedBy', pki.staffB, pw);

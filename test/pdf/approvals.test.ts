@@ -3,7 +3,7 @@
  * order through the library and the doc:approve CLI, the zh-TW refusals, tampering, an untrusted
  * certificate, and OpenSSL's own `cms -verify` over the signed bytes.
  */
-import { spawnSync } from 'node:child_process';
+
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ import { verifyApprovals } from '../../src/lib/pdf/approvals.ts';
 import { approveRevisionFile, loadTrustList, readApprovalFiles, verifyRevisionFile } from '../../src/lib/pdf/node.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
 import { ROOT } from './helpers/records.ts';
-import { removeTempDirs, requireTools, run, tempDir } from './helpers/tools.ts';
+import { removeTempDirs, requireTools, run, tempDir, runScript } from './helpers/tools.ts';
 
 const A1 = readFileSync(join(ROOT, 'content/sops/violations/a-1.mdx'), 'utf8');
 
@@ -169,10 +169,7 @@ describe('verification at build time', () => {
 
 // Each run starts Node on a loaded machine: allow several minutes for the whole sequence.
 describe('doc:approve CLI', { timeout: 300_000 }, () => {
-  const cli = (args: string[]) => {
-    const r = spawnSync('npx', ['node', join(ROOT, 'scripts', 'doc-approve.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
-    return { status: r.status, out: `${r.stdout}${r.stderr}` };
-  };
+  const cli = (args: string[]) => runScript('doc-approve.ts', args);
 
   it('signs in order, refuses wrong order and one person twice (exit 1), usage errors exit 2; openssl accepts the file', () => {
     const { sopsDir, mdx } = project();

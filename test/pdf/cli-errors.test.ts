@@ -3,13 +3,13 @@
  * the problem, never a Node stack trace, and a meaningful exit code (2: the arguments or input
  * files are wrong; 1: the PDF does not verify, or signing/exporting failed on a sound input).
  */
-import { spawnSync } from 'node:child_process';
+
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestPki, type TestPki } from './helpers/pki.ts';
 import { ROOT } from './helpers/records.ts';
-import { removeTempDirs, tempDir } from './helpers/tools.ts';
+import { removeTempDirs, tempDir, runScript } from './helpers/tools.ts';
 
 let pki: TestPki;
 let dir: string;
@@ -17,10 +17,7 @@ let dir: string;
 let record: string;
 let pdf: string;
 
-function cli(script: string, args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (script: string, args: string[]) => runScript(script, args);
 
 /** A copy of `pdf` with an incremental update whose catalog is a number, not a dictionary. */
 function appendedBrokenObjects(bytes: Buffer): Buffer {

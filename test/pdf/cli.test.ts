@@ -1,24 +1,21 @@
 /**
  * The command-line tools as a user runs them: export, sign, add a second signature, verify.
  */
-import { spawnSync } from 'node:child_process';
+
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
 import { ROOT } from './helpers/records.ts';
 import { listFormIds, loadFormDefinition } from '../../src/lib/pdf/node.ts';
-import { removeTempDirs, requireTools, run, tempDir } from './helpers/tools.ts';
+import { removeTempDirs, requireTools, run, tempDir, runScript } from './helpers/tools.ts';
 
 let pki: TestPki;
 let dir: string;
 let trustDir: string;
 let asciiPasswordFile: string;
 
-function cli(script: string, args: string[]) {
-  const r = spawnSync('npx', ['node', join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status, out: `${r.stdout}${r.stderr}` };
-}
+const cli = (script: string, args: string[]) => runScript(script, args);
 
 beforeAll(() => {
   requireTools();

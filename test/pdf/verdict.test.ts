@@ -3,7 +3,7 @@
  * the CLI's exit status and JSON agree, including the expired-certificate case, which fails
  * everywhere (it warned on the page before while the CLI failed).
  */
-import { spawnSync } from 'node:child_process';
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRecordPdf, exportSignedRecordPdf, readPkcs12, verifyPdf, type VerifyReport } from '../../src/lib/pdf/index.ts';
 import { loadTrustList, nodeFonts, nodeRecordChecks } from '../../src/lib/pdf/node.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
-import { ROOT, envelopeOf, handbookRegister, testForms } from './helpers/records.ts';
-import { removeTempDirs, requireTools, tempDir } from './helpers/tools.ts';
+import { envelopeOf, handbookRegister, testForms } from './helpers/records.ts';
+import { removeTempDirs, requireTools, tempDir, runScript } from './helpers/tools.ts';
 
 let pki: TestPki;
 let dir: string;
@@ -37,7 +37,7 @@ async function both(name: string, bytes: Uint8Array, trustPath: string): Promise
   const file = join(dir, name);
   writeFileSync(file, bytes);
   const report = await verifyPdf(bytes, { trust: loadTrustList(trustPath), register: handbookRegister(), ...nodeRecordChecks() });
-  const r = spawnSync('npx', ['node', join(ROOT, 'scripts', 'verify-cli.ts'), file, '--trust', trustPath, '--json'], { cwd: ROOT, encoding: 'utf8' });
+  const r = runScript('verify-cli.ts', [file, '--trust', trustPath, '--json']);
   return { report, status: r.status, json: JSON.parse(r.stdout) as VerifyReport };
 }
 

@@ -7,7 +7,7 @@
  * refuses to countersign a tampered, cut-off or mismatched file; an encrypted copy is called
  * encrypted. Each verdict is checked in the library (what the pages show) and in the CLI.
  */
-import { spawnSync } from 'node:child_process';
+
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
@@ -19,7 +19,7 @@ import { pageTexts } from '../../src/lib/pdf/verify/page-text.ts';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
 import { ROOT, envelopeOf, handbookRegister, testForms } from './helpers/records.ts';
 import { swapEmbeddedJson, swapOwner } from './helpers/tamper.ts';
-import { removeTempDirs, requireTools, run, tempDir } from './helpers/tools.ts';
+import { removeTempDirs, requireTools, run, tempDir, runScript } from './helpers/tools.ts';
 
 let pki: TestPki;
 let dir: string;
@@ -43,10 +43,7 @@ beforeAll(() => {
 
 afterAll(() => removeTempDirs());
 
-function cli(script: string, args: string[]) {
-  const r = spawnSync('npx', ['node', join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status, out: `${r.stdout}${r.stderr}`, stdout: r.stdout };
-}
+const cli = (script: string, args: string[]) => runScript(script, args);
 
 /** The report the pages get (same options as the CLI), and the CLI's exit status and JSON. */
 async function verifyBoth(name: string, bytes: Uint8Array, trustPath = trustDir): Promise<{ report: VerifyReport; status: number | null; json: VerifyReport }> {

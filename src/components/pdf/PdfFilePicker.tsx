@@ -1,9 +1,10 @@
 /**
  * Choose a PDF with the file input, or drop one on the area around it. The file is read in the
- * browser; nothing is uploaded.
+ * browser; nothing is uploaded. Reaching for the picker starts loading the PDF code.
  */
 import { useRef, useState, type ReactNode } from 'react';
 import FileInput from '../FileInput.tsx';
+import { preloadReader } from './inspect.ts';
 
 interface Props {
   id: string;
@@ -26,6 +27,11 @@ export default function PdfFilePicker({ id, label, hint, onFile, disabled }: Pro
         setOver(true);
       }}
       onDragLeave={() => setOver(false)}
+      // The user reaches for a file: fetch the PDF code now, not before.
+      onFocus={preloadReader}
+      onPointerDown={preloadReader}
+      onPointerEnter={preloadReader}
+      onDragEnter={preloadReader}
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);

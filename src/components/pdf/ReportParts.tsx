@@ -48,7 +48,7 @@ export function RecordIdentityList({ report, identity, fmt }: { report: VerifyRe
           </div>
           <div>
             <dt>{identity.recordNumberTitle}</dt>
-            <dd data-record-number>{identity.recordNumber ?? '（未填）'}</dd>
+            <dd data-record-number>{identity.recordNumber ? <span translate="no">{identity.recordNumber}</span> : '（未填）'}</dd>
           </div>
           <div>
             <dt>匯出時間</dt>
@@ -104,11 +104,11 @@ export function SignatureTable({ report, fmt, detailed }: { report: VerifyReport
             const explanation = s.explanation;
             return (
               <tr key={`${s.field}-${i}`} data-signature={s.field} data-status={s.status}>
-                <td>{i + 1}</td>
-                <td>{s.role}</td>
-                <td data-signer>{s.signerName ?? '（不明）'}</td>
-                <td>{s.signingTime ? fmt(s.signingTime) : '（未註明）'}</td>
-                <td>
+                <td data-label="#">{i + 1}</td>
+                <td data-label="簽署身分">{s.role}</td>
+                <td data-label="簽署人" data-signer>{s.signerName ? <span translate="no">{s.signerName}</span> : '（不明）'}</td>
+                <td data-label="簽署時間">{s.signingTime ? fmt(s.signingTime) : '（未註明）'}</td>
+                <td data-label="狀態">
                   <span className={`pdf-badge pdf-badge--${kind}`} data-status-label>
                     {s.statusLabel}
                   </span>
@@ -126,13 +126,19 @@ export function SignatureTable({ report, fmt, detailed }: { report: VerifyReport
                       {s.certificate && (
                         <>
                           <li>
-                            憑證：{s.certificate.subject}
+                            憑證：<span translate="no">{s.certificate.subject}</span>
                             {s.certificate.selfSigned ? '（自簽憑證）' : ''}；簽發者：{s.certificate.issuer}；有效期 {fmt(s.certificate.notBefore)} 至{' '}
                             {fmt(s.certificate.notAfter)}
                           </li>
                           <li data-chain>
                             憑證鏈：
-                            {s.certificate.chain.map((c) => `${c.subject}${c.selfSigned ? '（自簽憑證）' : ''}`).join(' ← ')}
+                            {s.certificate.chain.map((c, k) => (
+                              <span key={k}>
+                                {k > 0 && ' ← '}
+                                <span translate="no">{c.subject}</span>
+                                {c.selfSigned ? '（自簽憑證）' : ''}
+                              </span>
+                            ))}
                             {s.chainTrusted ? '（止於信任的憑證機構）' : '（未連到信任的憑證機構）'}
                           </li>
                           <li data-fingerprint>

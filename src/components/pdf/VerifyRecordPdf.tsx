@@ -51,7 +51,7 @@ export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProp
   const addCa = async (file: File) => {
     setCaError(null);
     try {
-      changeCas(addAuditorCaFile(window.localStorage, await fileBytes(file)));
+      changeCas(await addAuditorCaFile(window.localStorage, await fileBytes(file)));
     } catch (e) {
       setCaError(`未能加入「${file.name}」：${e instanceof Error ? e.message : String(e)}`);
     }
@@ -206,7 +206,8 @@ export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProp
                           <th scope="row" style={{ paddingInlineStart: `${0.5 + row.depth * 1.1}rem` }}>
                             {row.label}
                           </th>
-                          <td>{row.value || (row.heading ? '' : <span className="pdf-empty">（空白）</span>)}</td>
+                          {/* What the record holds is shown as held, also on the 简体 page. */}
+                          <td>{row.value ? <span translate="no">{row.value}</span> : row.heading ? '' : <span className="pdf-empty">（空白）</span>}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -218,7 +219,7 @@ export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProp
               {r.record && (
                 <details className="pdf-details">
                   <summary>原始記錄資料（JSON）</summary>
-                  <pre className="pdf-json" tabIndex={0} aria-label="原始記錄資料（JSON）" data-raw-json>
+                  <pre className="pdf-json" tabIndex={0} aria-label="原始記錄資料（JSON）" data-raw-json translate="no">
                     {JSON.stringify(r.record, null, 2)}
                   </pre>
                 </details>

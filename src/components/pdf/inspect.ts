@@ -35,12 +35,12 @@ export async function inspectPdf(bytes: Uint8Array, trust: string[], register: R
     }
   };
   const report = await timed('pdf-verify', () =>
-    lib.verifyPdf(bytes, { trust, register, rules, layout: { form: (id) => (forms.isFormId(id) ? forms.formDefinition(id) : null), fonts: pageFonts() } }),
+    lib.verifyPdf(bytes, { trust, register, rules, layout: { form: forms.recordFormDefinition, fonts: pageFonts() } }),
   );
   const fmt: DateFormat = (d) => lib.formatDateTimeZh(d);
   const rec = report.record;
   if (!rec) return { bytes, report, identity: null, rows: [], fmt, requiredRoles: null };
-  const form = forms.isFormId(rec.form) ? forms.formDefinition(rec.form) : null;
+  const form = forms.recordFormDefinition(rec.form);
   const data = (rec.data && typeof rec.data === 'object' ? rec.data : {}) as Record<string, unknown>;
   const identity = lib.recordIdentity(rec, form);
   const requiredRoles = form ? requiredSignatures(form.meta, data).map((s) => s.role) : null;
@@ -62,33 +62,29 @@ export function unreadableText(e: unknown): string {
 }
 
 /**
- * For the sign and verify pages' islands: true once hydrated (the page's data-*-ready attribute),
- * and the PDF library fetched while the user picks a file, so it keeps working if the connection
- * drops afterwards.
+ * For the sign and verify pages' islands: true once hydrated (the page's data-*-ready attribute).
+ * Nothing heavy loads until the user starts choosing a file (preloadReader).
  */
 export function useReaderPage(): boolean {
   const [hydrated, setHydrated] = useState(false);
-  useEffect(() => {
-    setHydrated(true);
-    return preloadWhenIdle();
-  }, []);
+  useEffect(() => setHydrated(true), []);
   return hydrated;
 }
 
-/** Starts loading the PDF library and the schemas once the page is idle; returns a canceller. */
-function preloadWhenIdle(): () => void {
-  const run = () => {
-    loadPdfLib().catch(() => undefined);
-    loadForms().catch(() => undefined);
-    import('../../lib/forms/validation/validator.ts').catch(() => undefined);
-    // Verifying lays the record out again to compare it with its page: the common TC face.
-    const common = pageFonts().tcCommon;
-    if (typeof common === 'function') Promise.resolve(common()).catch(() => undefined);
-  };
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(run, { timeout: 3000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const t = setTimeout(run, 1000);
-  return () => clearTimeout(t);
+let preloading = false;
+
+/**
+ * Starts loading the PDF library, the schemas, the validators and the common font once the user
+ * reaches for a file (focus, pointer or a drag over the picker): it is ready by the time a file is
+ * chosen, and keeps working if the connection drops meanwhile. Before that the page loads none of it.
+ */
+export function preloadReader(): void {
+  if (preloading) return;
+  preloading = true;
+  loadPdfLib().catch(() => (preloading = false));
+  loadForms().catch(() => undefined);
+  import('../../lib/forms/validation/validator.ts').catch(() => undefined);
+  // Verifying lays the record out again to compare it with its page: the common TC face.
+  const common = pageFonts().tcCommon;
+  if (typeof common === 'function') Promise.resolve(common()).catch(() => undefined);
 }

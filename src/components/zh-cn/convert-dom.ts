@@ -9,7 +9,7 @@ import glossaryText from '../../../content/i18n/zh-cn-glossary.tsv?raw';
 import { createSimplifier, parseGlossary } from '../../lib/i18n/zh-cn.ts';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEXTAREA', 'NOSCRIPT']);
-const ATTRIBUTES = ['placeholder', 'title', 'aria-label', 'alt', 'aria-description'];
+const ATTRIBUTES = ['placeholder', 'title', 'aria-label', 'alt', 'aria-description', 'data-label'];
 
 export function convertLiveDom(root: HTMLElement): MutationObserver {
   const simplify = createSimplifier(parseGlossary(glossaryText));

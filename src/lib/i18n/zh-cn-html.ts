@@ -17,7 +17,7 @@ export const ZH_CN_BASE = '/zh-cn/';
  * form values are never text for a reader; `translate="no"` marks text that must stay as issued.
  */
 const SKIP_ELEMENTS = new Set(['script', 'style', 'textarea', 'astro-island', 'template']);
-const TEXT_ATTRIBUTES = ['title', 'alt', 'ariaLabel', 'placeholder', 'ariaDescription'];
+const TEXT_ATTRIBUTES = ['title', 'alt', 'ariaLabel', 'placeholder', 'ariaDescription', 'dataLabel'];
 const META_CONTENT = new Set(['description', 'og:title', 'og:description', 'og:site_name', 'twitter:title', 'twitter:description']);
 
 export interface ZhCnPageOptions {

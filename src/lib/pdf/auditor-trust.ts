@@ -3,7 +3,6 @@
  * never sent anywhere: verification then trusts them besides the company's list. Framework-free;
  * the page passes its Storage.
  */
-import { caFileToPem } from './verify/trust.ts';
 
 export interface AuditorCa {
   name: string;
@@ -23,8 +22,12 @@ export function readAuditorCas(storage: Store): AuditorCa[] {
   }
 }
 
-/** Adds the certificates of a chosen CA file (PEM or DER); returns the new list. Throws a zh-TW Error. */
-export function addAuditorCaFile(storage: Store, bytes: Uint8Array): AuditorCa[] {
+/**
+ * Adds the certificates of a chosen CA file (PEM or DER); returns the new list. Throws a zh-TW Error.
+ * The certificate parser (pkijs, ~80 KB gzip) loads only when a file is chosen, not with the page.
+ */
+export async function addAuditorCaFile(storage: Store, bytes: Uint8Array): Promise<AuditorCa[]> {
+  const { caFileToPem } = await import('./verify/trust.ts');
   const file = caFileToPem(bytes);
   const list = readAuditorCas(storage);
   file.pems.forEach((pem, i) => {

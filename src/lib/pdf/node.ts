@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { PdfFontSources } from './layout/fonts.ts';
 import { FormDefinitionError, type FormDefinition } from '../forms/definition/define.ts';
 import { listFormIds, readFormDefinition } from '../forms/definition/node.ts';
+import { ACKNOWLEDGEMENT_FORM_ID, recordFormDefinition } from '../forms/definition/index.ts';
 import { PdfError } from './errors.ts';
 import { pemCertificates } from '../shared/certificates.ts';
 import type { VerifyOptions } from './verify/report.ts';
@@ -102,7 +103,12 @@ export function nodeRecordChecks(schemasDir = join(REPO_ROOT, 'schemas')): Pick<
   return {
     rules: recordRules,
     layout: {
-      form: (formId) => (/^[a-z0-9-]+$/.test(formId) && existsSync(join(schemasDir, `${formId}.schema.json`)) ? loadFormDefinition(formId, schemasDir) : null),
+      form: (formId) =>
+        /^[a-z0-9-]+$/.test(formId) && existsSync(join(schemasDir, `${formId}.schema.json`))
+          ? loadFormDefinition(formId, schemasDir)
+          : formId === ACKNOWLEDGEMENT_FORM_ID
+            ? recordFormDefinition(formId)
+            : null,
       fonts: nodeFonts(),
     },
   };

@@ -3,9 +3,10 @@
  * a form page, the monthly statistics' record files and the CLI. A file over the size limit is refused
  * before it is read, text that is not valid UTF-8 (a Big5 file, a damaged one) is refused rather than
  * read with U+FFFD in the fields, and a number JSON cannot carry (1e999 reads as Infinity) is refused
- * with where it is. Browser-safe; errors are zh-TW sentences without a final 「。」.
+ * with where it is, as is a drawn-signature image too large to place (./signature-image.ts). Browser-safe; errors are zh-TW sentences without a final 「。」.
  */
 import { sizeText } from '../shared/size.ts';
+import { firstUnusableSignatureImage } from './signature-image.ts';
 
 /** The largest record file read. A filled record with four drawn signatures is well under 300 KB. */
 export const RECORD_FILE_MAX_BYTES = 2 * 1024 * 1024;
@@ -47,5 +48,7 @@ export function readRecordJson(bytes: Uint8Array, max = RECORD_FILE_MAX_BYTES): 
   }
   const where = firstNonFiniteNumber(value);
   if (where) return { ok: false, error: `記錄中「${where}」的數字超出可處理的範圍（例如 1e999）` };
+  const image = firstUnusableSignatureImage(value);
+  if (image) return { ok: false, error: `記錄中「${image.where}」的${image.problem}` };
   return { ok: true, value };
 }

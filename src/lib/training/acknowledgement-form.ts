@@ -4,18 +4,15 @@
  * PDF reads 「依 <編號> 第 <版本/改次> 版填寫」 and the verifier says whether that revision is still in force.
  * Browser-safe.
  */
-import schema from '../../../schemas/training/acknowledgement.schema.json' with { type: 'json' };
-import uiSchema from '../../../schemas/training/acknowledgement.uischema.json' with { type: 'json' };
-import example from '../../../schemas/training/acknowledgement.example.json' with { type: 'json' };
 import { envelopeFor, type RecordEnvelope } from '../record/envelope.ts';
-import { defineForm } from '../forms/definition/define.ts';
+import { ACKNOWLEDGEMENT_FORM, ACKNOWLEDGEMENT_FORM_ID, recordFormDefinition, type FormDefinition } from '../forms/definition/index.ts';
 import type { FormMeta } from '../forms/definition/schema.ts';
 import type { AcknowledgementData } from './acknowledgement.ts';
 
-export const ACKNOWLEDGEMENT_FORM = { schema, uiSchema, example } as const;
+export { ACKNOWLEDGEMENT_FORM, ACKNOWLEDGEMENT_FORM_ID };
 
 /** Its form definition, as the PDF export and the record PDF panel take it. */
-export const ACKNOWLEDGEMENT_DEFINITION = defineForm(ACKNOWLEDGEMENT_FORM);
+export const ACKNOWLEDGEMENT_DEFINITION = recordFormDefinition(ACKNOWLEDGEMENT_FORM_ID) as FormDefinition;
 
 export type SignedAcknowledgement = AcknowledgementData & {
   signatures: { trainee: { name: string; signedOn: string } };
@@ -24,7 +21,7 @@ export type SignedAcknowledgement = AcknowledgementData & {
 /** The acknowledgement as a record envelope, with the trainee's typed signature line filled in. */
 export function acknowledgementEnvelope(data: AcknowledgementData, savedAt: Date | string = new Date()): RecordEnvelope<SignedAcknowledgement> {
   // The form's metadata, but naming the procedure trained on rather than the form's placeholder.
-  const meta = { ...(schema['x-form'] as unknown as FormMeta), procedure: data.procedure, procedureNumber: data.procedureNumber };
+  const meta = { ...(ACKNOWLEDGEMENT_FORM.schema['x-form'] as unknown as FormMeta), procedure: data.procedure, procedureNumber: data.procedureNumber };
   return envelopeFor(
     meta,
     { ...data, signatures: { trainee: { name: data.name, signedOn: data.date } } },

@@ -6,10 +6,10 @@
 import type { VerifyReport } from '../pdf/index.ts';
 import type { AcknowledgementFacts, VerifiedFile } from './matrix.ts';
 import { CONTENT_HASH_PATTERN } from './revision-hash.ts';
-import { ACKNOWLEDGEMENT_FORM } from './acknowledgement-form.ts';
+import { ACKNOWLEDGEMENT_FORM_ID } from '../forms/definition/index.ts';
 
 /** The form id of the 培訓確認記錄, as its record envelope names it. */
-export const ACKNOWLEDGEMENT_FORM_ID = ACKNOWLEDGEMENT_FORM.schema['x-form'].id;
+export { ACKNOWLEDGEMENT_FORM_ID };
 
 function facts(data: unknown): AcknowledgementFacts | null {
   if (!data || typeof data !== 'object') return null;

@@ -179,6 +179,10 @@ export function checkFormSchema(
       const absent = Object.keys(props).filter((k) => !order.includes(k));
       if (extra.length || absent.length) p(`ui:order 與欄位不符：${[...extra, ...absent].join('、')}`, 'ui:order does not match the properties');
     }
+    // The form pages ship no Markdown renderer (src/components/forms/plain-markdown.tsx).
+    if (/enableMarkdownInDescription":true/.test(JSON.stringify(uiSchema))) {
+      p('UI 結構使用了 Markdown 說明（enableMarkdownInDescription），表單頁不載入 Markdown 轉換器', 'uischema enables Markdown descriptions');
+    }
   }
 
   // Example: present and valid.

@@ -7,6 +7,9 @@
  */
 import { FORM_IDS, type FormId } from '../../procedures.ts';
 import { FORM_SOURCES } from '../schemas.ts';
+import acknowledgementSchema from '../../../../schemas/training/acknowledgement.schema.json' with { type: 'json' };
+import acknowledgementUiSchema from '../../../../schemas/training/acknowledgement.uischema.json' with { type: 'json' };
+import acknowledgementExample from '../../../../schemas/training/acknowledgement.example.json' with { type: 'json' };
 import { defineForm, type FormDefinition } from './define.ts';
 import type { FormMeta, FormSchema, UiSchema } from './schema.ts';
 
@@ -34,6 +37,21 @@ export function formDefinitions(): FormDefinition[] {
 
 export function isFormId(value: unknown): value is FormId {
   return typeof value === 'string' && (FORM_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * The 培訓確認記錄: a record form of the handbook that belongs to no procedure (it names the procedure
+ * trained on), so it is not in FORM_IDS and has no form page.
+ */
+export const ACKNOWLEDGEMENT_FORM = { schema: acknowledgementSchema, uiSchema: acknowledgementUiSchema, example: acknowledgementExample } as const;
+export const ACKNOWLEDGEMENT_FORM_ID = acknowledgementSchema['x-form'].id;
+let acknowledgementDefinition: FormDefinition | null = null;
+
+/** Any record this handbook issues, by its form id: the procedures' forms and the training acknowledgement. */
+export function recordFormDefinition(id: string): FormDefinition | null {
+  if (isFormId(id)) return formDefinition(id);
+  if (id !== ACKNOWLEDGEMENT_FORM_ID) return null;
+  return (acknowledgementDefinition ??= defineForm(ACKNOWLEDGEMENT_FORM));
 }
 
 /** The form's JSON Schema (the same object the precompiled validator was built from). */

@@ -6,6 +6,7 @@
  * (AFRelationship Data), Info + XMP metadata in Chinese, /Lang zh-TW, one signature field per
  * role in x-form.signatures, and — while unsigned — a 「本文件未經數位簽章」 stamp on every page.
  */
+import { signatureImageBytesProblem } from '../../record/signature-image.ts';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import type { RecordEnvelope } from '../../record/envelope.ts';
 import { addSignatureFields } from '../sign/acroform.ts';
@@ -198,6 +199,11 @@ export async function buildRecordDocument(
   for (const d of drawnInfo) {
     let image = null;
     if (d.image) {
+      const problem = signatureImageBytesProblem(d.image.bytes);
+      if (problem) {
+        const label = m.signatures.find((s) => s.role === d.role)?.label ?? d.role;
+        throw new PdfError('IMAGE_INVALID', `「${label}」的${problem}。`);
+      }
       try {
         image = d.image.type === 'jpg' ? await doc.embedJpg(d.image.bytes) : await doc.embedPng(d.image.bytes);
       } catch {

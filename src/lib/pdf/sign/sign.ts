@@ -16,6 +16,7 @@ import { readRecord } from '../document/embedded.ts';
 import type { RecordEnvelope } from '../../record/envelope.ts';
 import { DocFonts, type BinaryData, type PdfFontSources } from '../layout/fonts.ts';
 import { decodeDataUrl } from '../document/form-model.ts';
+import { signatureImageBytesProblem } from '../../record/signature-image.ts';
 import type { Signer } from './pkcs12.ts';
 import { binaryString, toU8 } from '../../shared/bytes.ts';
 
@@ -53,6 +54,8 @@ function contentsSize(signer: Signer): number {
 async function embedSignatureImage(doc: PDFDocument, image: BinaryData | undefined): Promise<PDFImage | undefined> {
   if (!image) return undefined;
   const bytes = toU8(image);
+  const problem = signatureImageBytesProblem(bytes);
+  if (problem) throw new PdfError('IMAGE_INVALID', `手寫${problem}。`);
   try {
     return bytes[0] === 0xff && bytes[1] === 0xd8 ? await doc.embedJpg(bytes) : await doc.embedPng(bytes);
   } catch {
