@@ -18,10 +18,10 @@ export default defineConfig({
   // `astro preview` (npm start) sends the headers a host must send; public/_headers and
   // hosting/nginx-headers.conf carry the same for other hosts.
   server: { headers: { ...HOSTING_HEADERS } },
-  // The audit page's worker imports the validators and the PDF code on demand: ES module workers split chunks, IIFE ones cannot.
-  vite: { worker: { format: 'es' } },
   markdown: { processor: unified({ rehypePlugins: [rehypeClauseAnchors] }) },
   vite: {
+    // The audit page's worker imports the validators and the PDF code on demand: ES module workers split chunks, IIFE ones cannot.
+    worker: { format: 'es' },
     resolve: {
       // No form uses Markdown descriptions: RJSF's Markdown renderer is replaced by plain text (see the file).
       alias: { 'markdown-to-jsx/react': fileURLToPath(new URL('./src/components/forms/plain-markdown.tsx', import.meta.url)) },

@@ -5,14 +5,13 @@
  * auditor with the code /sign/ uses and pdfsig accepts it. Also the library's pure parts: periods,
  * dates, duplicates and filters.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
-import { ROOT, handbookRegister } from './helpers/records.ts';
+import { handbookRegister } from './helpers/records.ts';
 import { AUDIT_TODAY, makeAuditFolder, type AuditFolder } from './helpers/audit-folder.ts';
-import { nssDbTrusting, removeTempDirs, requireTools, run, tempDir } from './helpers/tools.ts';
+import { nssDbTrusting, removeTempDirs, requireTools, run, runScript, tempDir } from './helpers/tools.ts';
 import { PROBLEM_LABELS, auditRow, filterRows, markDuplicates, summarizeAudit, unreadableRow, type AuditRow } from '../../src/lib/audit/audit.ts';
 import { addMonths, parsePeriod, recordDateOf } from '../../src/lib/audit/period.ts';
 import { AUDITOR_ROLE } from '../../src/lib/audit/report-pdf.ts';
@@ -25,10 +24,7 @@ let folder: AuditFolder;
 let out: string;
 let result: { status: number | null; stdout: string; stderr: string };
 
-function audit(args: string[]) {
-  const r = spawnSync('npx', ['node', join(ROOT, 'scripts', 'audit-cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const audit = (args: string[]) => runScript('audit-cli.ts', args);
 
 /** CSV (RFC 4180) rows, enough for our quoting. */
 function parseCsv(text: string): string[][] {

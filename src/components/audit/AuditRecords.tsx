@@ -84,7 +84,7 @@ export default function AuditRecords({ trust, register }: Props) {
   async function addCa(file: File) {
     setError('');
     try {
-      setCas(addAuditorCaFile(window.localStorage, await fileBytes(file)));
+      setCas(await addAuditorCaFile(window.localStorage, await fileBytes(file)));
     } catch (e) {
       setError(`未能加入「${file.name}」：${errorText(e, '不是憑證檔')}`);
     }

@@ -5,7 +5,7 @@
  * are the site's own script chunks and /fonts/ (to compare each page with its JSON).
  */
 import { auditRecords, type AuditReport } from '../../lib/audit/audit.ts';
-import { formDefinition, isFormId } from '../../lib/forms/definition/index.ts';
+import { recordFormDefinition } from '../../lib/forms/definition/index.ts';
 import { recordRules } from '../../lib/forms/validation/validator.ts';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { errorText, pageFonts } from '../pdf/pdf-runtime.ts';
@@ -55,7 +55,8 @@ function run({ names, trust, register, today }: Extract<AuditRequest, { type: 's
       trust,
       register,
       today,
-      form: (id) => (isFormId(id) ? formDefinition(id) : null),
+      // The record forms and the 培訓確認記錄.
+      form: recordFormDefinition,
       // A validator chunk that cannot be fetched leaves the rules unchecked (shown as 未檢查).
       rules: async (id, data) => {
         try {
