@@ -15,8 +15,8 @@ import { nssDbTrusting, removeTempDirs, requireTools, run, runScript, tempDir } 
 import { PROBLEM_LABELS, auditRow, filterRows, markDuplicates, summarizeAudit, unreadableRow, type AuditRow } from '../../src/lib/audit/audit.ts';
 import { addMonths, parsePeriod, recordDateOf } from '../../src/lib/audit/period.ts';
 import { AUDITOR_ROLE } from '../../src/lib/audit/report-pdf.ts';
-import { addSignature, readPkcs12, refuseToSign, verifyPdf } from '../../src/lib/pdf/index.ts';
-import { loadFormDefinition, nodeFonts } from '../../src/lib/pdf/node.ts';
+import { refuseToSign, verifyPdf } from '../../src/lib/pdf/index.ts';
+import { loadFormDefinition } from '../../src/lib/pdf/node.ts';
 import { problemsText, revisionText, signatureText } from '../../src/lib/audit/text.ts';
 
 let pki: TestPki;
@@ -105,12 +105,14 @@ describe('npm run audit on a prepared folder', () => {
     expect(text).toContain('稽核人');
     expect(run('pdffonts', [pdf]).stdout).toMatch(/NotoSansTC-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
     expect(run('pdfinfo', [pdf]).stdout).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/);
-    const bytes = new Uint8Array(readFileSync(pdf));
-    const options = { trust: [pki.caPem], register: [] };
-    expect(await refuseToSign(bytes, options)).toBeNull();
-    const signer = await readPkcs12(readFileSync(pki.staffB), ASCII_PASSWORD);
+    expect(await refuseToSign(new Uint8Array(readFileSync(pdf)), { trust: [pki.caPem], register: [] })).toBeNull();
+    // The auditor signs the report like a record (the CLI's --add-signature; /sign/ runs the same addSignature).
+    const password = join(out, 'pw.txt');
+    writeFileSync(password, `${ASCII_PASSWORD}\n`);
     const signed = join(out, 'audit-signed.pdf');
-    writeFileSync(signed, await addSignature(bytes, { signer, role: AUDITOR_ROLE, fonts: nodeFonts() }));
+    const signing = runScript('pdf-cli.ts', ['--add-signature', pdf, '--sign', pki.staffB, '--password-file', password, '--role', AUDITOR_ROLE, '-o', signed]);
+    expect(signing.out).not.toContain('錯誤');
+    expect(signing.status).toBe(0);
     const sig = run('pdfsig', ['-nssdir', nssDbTrusting(pki.caPem), signed]).stdout;
     expect(sig).toContain('Signature is Valid.');
     expect(sig).toContain('黃志強');
