@@ -3,7 +3,7 @@
  * test/pdf/helpers/audit-folder.ts (the test CA added as the auditor's own, retention judged on
  * AUDIT_TODAY) is audited in the page's Web Worker and the table shows exactly the planted problems,
  * as the CLI does (test/pdf/audit.test.ts). One session: filters, reflow without sideways scrolling,
- * axe, the CSV and the PDF report, and no request to another host.
+ * axe, the CSV and the PDF report (which /sign/ offers to sign as 稽核人), and no request to another host.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,6 +73,12 @@ describe('/audit/ (phone, CSP header)', () => {
     const pdfText = pdftext(pdf.path);
     expect(pdfText).toContain('記錄稽核報告');
     expect(pdfText).toContain('稽核人');
+    // /sign/ takes the report: its embedded audit is the handbook's envelope, and it offers the 稽核人 field.
+    await page.goto(`${site}/sign/`);
+    await page.locator('[data-sign-ready="true"]').waitFor();
+    await page.locator('[data-pdf-input]').setInputFiles(pdf.path);
+    await page.locator('[data-report]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('select[data-sign-role] option').allTextContents()).toEqual([expect.stringContaining('稽核人')]);
     expect(s.foreignRequests).toEqual([]);
     expect(s.consoleErrors).toEqual([]);
     await s.close();
