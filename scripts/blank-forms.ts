@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { readRegister } from '../src/lib/documents/register-files.ts';
 import { effectiveRevision } from '../src/lib/documents/register.ts';
 import { blankFormPdf } from '../src/lib/pdf/index.ts';
-import { REPO_ROOT, listFormIds, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
+import { REPO_ROOT, keptBlankForms, listFormIds, loadFormDefinition, nodeFonts } from '../src/lib/pdf/node.ts';
+import { handbookDate } from '../src/lib/shared/time.ts';
 
 const USAGE = '用法：npx node scripts/blank-forms.ts <輸出目錄> [表單代號 …] [--schemas <目錄>] [--sops <目錄>]';
 function parse() {
@@ -54,5 +55,16 @@ for (const id of ids) {
     console.error(`${id}：${e instanceof Error ? e.message : String(e)}`);
   }
 }
-console.log(`共 ${ids.length - failed} 份空白表單，${Math.round(performance.now() - started)} ms。`);
+// Kept form revisions of superseded procedure revisions: their blanks, stamped 「已作廢，不得使用」.
+let voided = 0;
+if (only.length === 0) {
+  for (const kept of keptBlankForms(schemasDir, register, handbookDate())) {
+    const pdf = await blankFormPdf({ form: kept.form, fonts: nodeFonts(), procedureRevision: kept.procedureRevision, void: true });
+    const file = join(outDir, kept.fileName);
+    writeFileSync(file, pdf);
+    voided++;
+    console.log(`${file}	${kept.form.meta.title}（${kept.form.meta.number}）版本 ${kept.form.meta.revision}	已作廢`);
+  }
+}
+console.log(`共 ${ids.length - failed} 份空白表單${voided ? `，另 ${voided} 份已作廢的舊版` : ''}，${Math.round(performance.now() - started)} ms。`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -34,10 +34,12 @@ if (result.problems.length) {
   process.exit(1);
 }
 if (checkOnly) {
-  console.log(`表單結構檢查通過，產生的驗證程式為最新／${result.forms.length} form schemas OK, generated validators up to date`);
+  console.log(
+    `表單結構檢查通過（另保留 ${result.kept.length} 個表單版本），產生的驗證程式為最新／${result.forms.length} form schemas and ${result.kept.length} kept form revisions OK, generated validators up to date`,
+  );
 } else {
   console.log(
-    `已檢查 ${result.forms.length} 個表單結構，寫入 ${result.written.length} 個檔案／checked ${result.forms.length} schemas, wrote ${result.written.length} files`,
+    `已檢查 ${result.forms.length} 個表單結構及 ${result.kept.length} 個保留的表單版本，寫入 ${result.written.length} 個檔案／checked ${result.forms.length} schemas and ${result.kept.length} kept form revisions, wrote ${result.written.length} files`,
   );
   for (const f of result.written) console.log(`  ${f}`);
 }

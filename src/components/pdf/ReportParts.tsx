@@ -64,6 +64,17 @@ export function RecordIdentityList({ report, identity, fmt }: { report: VerifyRe
             <span className={`pdf-badge pdf-badge--${STANDING_CLASS[rev.standing] ?? 'warn'}`} data-standing={rev.standing}>
               {rev.label}
             </span>
+            {rev.onRecordDateLabel && (
+              <>
+                {' '}
+                <span
+                  className={`pdf-badge pdf-badge--${rev.inForceOnRecordDate ? 'ok' : 'warn'}`}
+                  data-in-force-on-record-date={String(rev.inForceOnRecordDate)}
+                >
+                  {rev.onRecordDateLabel}（記錄日期 {rev.recordDate}）
+                </span>
+              </>
+            )}
             {rev.entry && (
               <>
                 {' '}

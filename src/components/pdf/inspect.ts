@@ -21,26 +21,40 @@ export interface Inspection {
   requiredRoles: string[] | null;
 }
 
+/**
+ * The definition a record renders with: its own form revision. The current one is bundled; a kept
+ * earlier one is loaded on demand (null when its chunk cannot be fetched: the page is then unchecked).
+ */
+async function formDefinitionFor(forms: FormsLib, id: string, formRevision?: string) {
+  const current = forms.recordFormDefinition(id);
+  if (!current || !formRevision || current.meta.revision === formRevision) return current;
+  try {
+    return await (await import('../../lib/forms/validation/validator.ts')).formDefinitionFor(id, formRevision);
+  } catch {
+    return null;
+  }
+}
+
 export async function inspectPdf(bytes: Uint8Array, trust: string[], register: RegisterRevision[]): Promise<Inspection> {
   const [lib, forms] = await Promise.all([loadPdfLib(), loadForms()]);
   if (lib.looksTruncated(bytes)) throw new Error(lib.TRUNCATED_MESSAGE);
   // The form's rules and the page text are checked as the CLI checks them (same options). A
   // validator chunk that cannot be fetched (offline) leaves the rules unchecked, and the report
   // says so, rather than hiding the whole report.
-  const rules: import('../../lib/pdf/index.ts').RecordRules = async (id, data) => {
+  const rules: import('../../lib/pdf/index.ts').RecordRules = async (id, data, formRevision) => {
     try {
-      return await (await import('../../lib/forms/validation/validator.ts')).recordRules(id, data);
+      return await (await import('../../lib/forms/validation/validator.ts')).recordRules(id, data, formRevision);
     } catch {
       return null;
     }
   };
   const report = await timed('pdf-verify', () =>
-    lib.verifyPdf(bytes, { trust, register, rules, layout: { form: forms.recordFormDefinition, fonts: pageFonts() } }),
+    lib.verifyPdf(bytes, { trust, register, rules, layout: { form: (id, formRevision) => formDefinitionFor(forms, id, formRevision), fonts: pageFonts() } }),
   );
   const fmt: DateFormat = (d) => lib.formatDateTimeZh(d);
   const rec = report.record;
   if (!rec) return { bytes, report, identity: null, rows: [], fmt, requiredRoles: null };
-  const form = forms.recordFormDefinition(rec.form);
+  const form = await formDefinitionFor(forms, rec.form, rec.formRevision);
   const data = (rec.data && typeof rec.data === 'object' ? rec.data : {}) as Record<string, unknown>;
   const identity = lib.recordIdentity(rec, form);
   const requiredRoles = form ? requiredSignatures(form.meta, data).map((s) => s.role) : null;

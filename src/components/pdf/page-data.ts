@@ -19,6 +19,7 @@ export async function registerRevisions(): Promise<RegisterRevision[]> {
       revision: r.data.revision,
       status: r.data.status,
       effectiveDate: r.data.effectiveDate ? r.data.effectiveDate.toISOString().slice(0, 10) : null,
+      supersededDate: r.data.supersededDate ? r.data.supersededDate.toISOString().slice(0, 10) : null,
       path: revisionPath(r),
     })),
   );

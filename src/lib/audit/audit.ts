@@ -7,6 +7,7 @@
  * worker (browser) call auditRecords with the same options.
  */
 import { PdfError, verifyPdf, type PdfFontSources, type RecordRules, type SignatureReport, type VerifyReport } from '../pdf/index.ts';
+import { NOT_IN_FORCE_WHEN_FILLED } from '../pdf/verify/report.ts';
 import type { FormDefinition } from '../forms/definition/define.ts';
 import { retentionOf } from '../forms/definition/retention.ts';
 import { requiredSignatures } from '../forms/rules.ts';
@@ -51,8 +52,8 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   other: '驗證未通過',
 };
 
-/** The shared contract's text for a revision not in force on the record's date (lifecycle branch). */
-export const NOT_IN_FORCE_ON_RECORD_DATE = '填寫時未生效';
+/** The register's words for a revision not in force on the record's date (「填寫時未生效」). */
+export const NOT_IN_FORCE_ON_RECORD_DATE = NOT_IN_FORCE_WHEN_FILLED;
 
 export interface AuditProblem {
   kind: ProblemKind;
@@ -96,6 +97,8 @@ export interface AuditRow {
   procedureRevision: string | null;
   /** The revision's standing in today's register (effective, superseded, draft …) in words. */
   revisionLabel: string | null;
+  /** That standing as a key (superseded: in force when filled, if inForceOnRecordDate says so). */
+  revisionStanding: NonNullable<VerifyReport['revision']>['standing'] | null;
   /** Whether that revision was in force on the record's date: null until the register can say (lifecycle). */
   inForceOnRecordDate: boolean | null;
   signatures: AuditSignature[];
@@ -151,7 +154,6 @@ export interface AuditOptions {
 }
 
 type WithIdentity = SignatureReport & { identity?: { recordName: string | null; matches: boolean | null; confirmed?: boolean } };
-type RevisionFacts = NonNullable<VerifyReport['revision']> & { inForceOnRecordDate?: boolean | null };
 
 function signatureState(s: SignatureReport): AuditSignatureState {
   switch (s.status) {
@@ -179,6 +181,7 @@ const emptyRow = (file: string): AuditRow => ({
   procedureNumber: null,
   procedureRevision: null,
   revisionLabel: null,
+  revisionStanding: null,
   inForceOnRecordDate: null,
   signatures: [],
   missingSigners: [],
@@ -261,11 +264,12 @@ export function auditRow(file: string, report: VerifyReport, options: Pick<Audit
   row.content = report.content;
   if (report.content && !report.content.matches) add('content', report.content.differences.join('；'));
 
-  const revision = report.revision as RevisionFacts | null;
+  const revision = report.revision;
   if (revision) {
     row.procedureNumber = revision.procedureNumber;
     row.procedureRevision = revision.procedureRevision;
     row.revisionLabel = revision.label;
+    row.revisionStanding = revision.standing;
     row.inForceOnRecordDate = revision.inForceOnRecordDate ?? null;
     const where = `${revision.procedureNumber} 第 ${revision.procedureRevision} 版`;
     if (revision.standing === 'draft' || revision.standing === 'in-review' || revision.standing === 'unknown') {

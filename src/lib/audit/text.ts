@@ -49,7 +49,9 @@ export function signatureText(row: AuditRow): string {
 
 export function revisionText(row: AuditRow): string {
   if (!row.procedureNumber) return NONE;
-  const notes = [row.revisionLabel, row.inForceOnRecordDate === false ? NOT_IN_FORCE_ON_RECORD_DATE : null].filter(Boolean);
+  // A superseded revision that was in force when the record was filled is sound: say so beside its standing.
+  const onDate = row.inForceOnRecordDate === false ? NOT_IN_FORCE_ON_RECORD_DATE : row.inForceOnRecordDate && row.revisionStanding === 'superseded' ? '填寫時生效' : null;
+  const notes = [row.revisionLabel, onDate].filter(Boolean);
   return `${row.procedureNumber} ${row.procedureRevision}${notes.length ? `（${notes.join('；')}）` : ''}`;
 }
 

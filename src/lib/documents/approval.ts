@@ -12,7 +12,7 @@
  *
  * - control fields: the document-control fields of the revision (the keys of docControlSchema in
  *   doc-control.ts) EXCEPT the sign-offs (`approvals`) and the release fields a later release sets
- *   without changing the text (`status`, `effectiveDate`, `effectiveDateNote`): today procedure,
+ *   without changing the text (`status`, `effectiveDate`, `effectiveDateNote`, `supersededDate`): today procedure,
  *   order, docNumber, numberIssuer, issuedTitle, revision, relatedRecords, retention, basedOn,
  *   changes. The site's page metadata (Starlight's title, description, sidebar: 「修訂草案」 and
  *   hiding until release) is not signed. Canonical JSON: keys sorted at every depth, no
@@ -39,7 +39,7 @@ export const ROLE_LABELS: Record<ApprovalRole, string> = {
 };
 
 /** Document-control fields left out of the signed content (see the module comment for why). */
-export const UNSIGNED_FIELDS = ['approvals', 'status', 'effectiveDate', 'effectiveDateNote'] as const;
+export const UNSIGNED_FIELDS = ['approvals', 'status', 'effectiveDate', 'effectiveDateNote', 'supersededDate'] as const;
 
 /** The frontmatter keys a signature covers. */
 export const SIGNED_FIELDS: readonly string[] = Object.keys(docControlSchema.shape).filter(

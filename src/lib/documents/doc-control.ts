@@ -35,6 +35,8 @@ export const docControlSchema = z
     status: z.enum(['draft', 'in-review', 'effective', 'superseded']),
     effectiveDate: z.coerce.date().nullable(),
     effectiveDateNote: z.string().optional(),
+    /** Set by a release (`npm run doc:release`) on the revision it replaces: the day it stops being in force. */
+    supersededDate: z.coerce.date().nullable().optional(),
     approvals: z.object({
       preparedBy: signOffSchema,
       reviewedBy: signOffSchema,
@@ -56,6 +58,12 @@ export const docControlSchema = z
   .superRefine((doc, ctx) => {
     if ((doc.status === 'effective' || doc.status === 'superseded') && doc.effectiveDate === null) {
       ctx.addIssue({ code: 'custom', path: ['effectiveDate'], message: '生效或已作廢的版本必須有生效日期' });
+    }
+    if (doc.status === 'superseded' && !doc.supersededDate) {
+      ctx.addIssue({ code: 'custom', path: ['supersededDate'], message: '已作廢的版本必須有作廢日期' });
+    }
+    if (doc.effectiveDate && doc.supersededDate && doc.supersededDate < doc.effectiveDate) {
+      ctx.addIssue({ code: 'custom', path: ['supersededDate'], message: '作廢日期不可早於生效日期' });
     }
     if (doc.basedOn && doc.changes.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['changes'], message: '修訂版本必須列出變更說明' });

@@ -24,6 +24,7 @@ export function readRegister(sopsDir: string): RegisterRevision[] {
         revision: doc.revision,
         status: doc.status,
         effectiveDate: doc.effectiveDate ? doc.effectiveDate.toISOString().slice(0, 10) : null,
+        supersededDate: doc.supersededDate ? doc.supersededDate.toISOString().slice(0, 10) : null,
         path: slug === 'index' ? `/sops/${procedure}/` : `/sops/${procedure}/${slug}/`,
       });
     }

@@ -2,9 +2,14 @@
  * Node side of revision approvals: finds a revision's MDX under content/sops/<procedure>/, reads
  * and writes its CMS files beside it (`<rev>.<role>.p7s`), for the build and the doc:approve CLI.
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { APPROVAL_ROLES, approvalFileName, type ApprovalResult, type ApprovalRole } from '../documents/approval.ts';
+import { APPROVAL_ROLES, APPROVAL_STATUS_LABELS, approvalFileName, type ApprovalResult, type ApprovalRole } from '../documents/approval.ts';
+import { planRelease, ReleaseError, type ReleasePlan } from '../documents/release.ts';
+import { readRegister } from '../documents/register-files.ts';
+import type { RegisterRevision } from '../documents/register.ts';
+import { handbookDate } from '../shared/time.ts';
+import { promoteFormRevisions, type FormPromotion } from '../forms/build/revisions.ts';
 import { readFrontmatter } from '../shared/frontmatter.ts';
 import { approveRevision, verifyApprovals, type ApprovalFiles } from './approvals.ts';
 import { readPkcs12 } from './sign/pkcs12.ts';
@@ -71,4 +76,60 @@ export async function approveRevisionFile(req: ApproveFileRequest): Promise<stri
   const out = join(dirname(file), approvalFileName(req.revision, req.role));
   writeFileSync(out, cms);
   return out;
+}
+
+export interface ReleaseFileRequest {
+  sopsDir: string;
+  /** schemas/: the forms of the released revision take the current place (see forms/build/revisions.ts). */
+  schemasDir?: string;
+  trust: string[];
+  procedure: string;
+  revision: string;
+  /** YYYY-MM-DD */
+  effective: string;
+}
+
+export interface ReleaseResult extends ReleasePlan {
+  forms: FormPromotion[];
+}
+
+/**
+ * `npm run doc:release`: refuses (ReleaseError, zh-TW) a revision whose 批准 is not validly signed
+ * (verified against the content and `trust`, with the order and one-person rules), then writes the
+ * release (documents/release.ts) and moves the forms that follow the revision.
+ */
+export async function releaseRevisionFile(req: ReleaseFileRequest): Promise<ReleaseResult> {
+  const file = findRevisionFile(req.sopsDir, req.procedure, req.revision);
+  const approvals = await verifyRevisionFile(file, req.trust);
+  const approved = approvals.find((a) => a.role === 'approvedBy')!;
+  if (approved.status !== 'valid') {
+    throw new ReleaseError(
+      `版本 ${req.revision} 沒有有效的批准簽章（批准：${APPROVAL_STATUS_LABELS[approved.status]}），不能發布生效。簽署狀況：${approvals.map((a) => a.message).join('；')}`,
+    );
+  }
+  const dir = join(req.sopsDir, req.procedure);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((name) => ({ name, source: readFileSync(join(dir, name), 'utf8') }));
+  const plan = planRelease(files, req.revision, req.effective);
+  for (const w of plan.writes) writeFileSync(join(dir, w.name), w.source);
+  for (const r of plan.removes) rmSync(join(dir, r));
+  const forms = req.schemasDir ? promoteFormRevisions(req.schemasDir, req.procedure, plan.released, plan.superseded) : [];
+  return { ...plan, forms };
+}
+
+/** The register with every revision's verified sign-offs (signer and date), for the register page and doc:register. */
+export async function registerWithApprovals(sopsDir: string, trust: string[]): Promise<RegisterRevision[]> {
+  const register = readRegister(sopsDir);
+  for (const r of register) {
+    const results = await verifyRevisionFile(findRevisionFile(sopsDir, r.procedure, r.revision), trust);
+    r.approvals = results.map((a) => ({
+      role: a.role,
+      status: a.status,
+      label: a.label,
+      ...(a.signer ? { signer: a.signer } : {}),
+      ...(a.signedAt ? { date: handbookDate(a.signedAt) } : {}),
+    }));
+  }
+  return register;
 }

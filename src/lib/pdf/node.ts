@@ -14,6 +14,9 @@ import { PdfError } from './errors.ts';
 import { pemCertificates } from '../shared/certificates.ts';
 import type { VerifyOptions } from './verify/report.ts';
 import { recordRules } from '../forms/validation/validator.ts';
+import { keptFormBase } from '../forms/definition/revisions.ts';
+import { KEPT_DIR, listKeptRevisions } from '../forms/build/revisions.ts';
+import { standingOn, type RegisterRevision } from '../documents/register.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -93,7 +96,35 @@ export function loadTrustList(path = join(REPO_ROOT, 'trust')): string[] {
   return pems.flatMap(pemCertificates);
 }
 
-export { approveRevisionFile, findRevisionFile, readApprovalFiles, verifyRevisionFile, type ApproveFileRequest } from './approvals-node.ts';
+export { approveRevisionFile, findRevisionFile, readApprovalFiles, registerWithApprovals, releaseRevisionFile, verifyRevisionFile, type ApproveFileRequest, type ReleaseFileRequest, type ReleaseResult } from './approvals-node.ts';
+
+/**
+ * The definition a record of `formId` filled under `formRevision` renders with: the current schema
+ * when the revisions agree (or none is named), else schemas/revisions/<form>@<rev>; null when unknown.
+ */
+export function loadFormRevisionDefinition(formId: string, formRevision: string | undefined, schemasDir = join(REPO_ROOT, 'schemas')): FormDefinition | null {
+  if (!/^[a-z0-9-]+$/.test(formId) || !existsSync(join(schemasDir, `${formId}.schema.json`))) return null;
+  const current = loadFormDefinition(formId, schemasDir);
+  if (!formRevision || formRevision === current.meta.revision) return current;
+  const kept = join(schemasDir, KEPT_DIR);
+  return existsSync(join(kept, `${keptFormBase(formId, formRevision)}.schema.json`)) ? readFormDefinition(formId, kept, keptFormBase(formId, formRevision)) : null;
+}
+
+/**
+ * The kept form revisions (schemas/revisions/) whose procedure revisions are all superseded on
+ * `today`: their blank forms are written stamped void as `<form>@<rev>.pdf`. Kept revisions written
+ * for a draft are left out (not in use yet).
+ */
+export function keptBlankForms(schemasDir: string, register: RegisterRevision[], today: string): { form: FormDefinition; fileName: string; procedureRevision: string }[] {
+  const out: { form: FormDefinition; fileName: string; procedureRevision: string }[] = [];
+  for (const k of listKeptRevisions(schemasDir)) {
+    const revs = register.filter((r) => r.procedure === k.procedure && k.procedureRevisions.includes(r.revision));
+    const superseded = revs.filter((r) => standingOn(r, today) === 'superseded');
+    if (superseded.length === 0 || superseded.length !== revs.length) continue;
+    out.push({ form: readFormDefinition(k.formId, join(schemasDir, KEPT_DIR), k.base), fileName: `${k.base}.pdf`, procedureRevision: superseded.at(-1)!.revision });
+  }
+  return out;
+}
 
 /**
  * What verifying needs beyond trust and register, in Node: the form's rules (the compiled
@@ -103,12 +134,8 @@ export function nodeRecordChecks(schemasDir = join(REPO_ROOT, 'schemas')): Pick<
   return {
     rules: recordRules,
     layout: {
-      form: (formId) =>
-        /^[a-z0-9-]+$/.test(formId) && existsSync(join(schemasDir, `${formId}.schema.json`))
-          ? loadFormDefinition(formId, schemasDir)
-          : formId === ACKNOWLEDGEMENT_FORM_ID
-            ? recordFormDefinition(formId)
-            : null,
+      form: (formId, formRevision) =>
+        loadFormRevisionDefinition(formId, formRevision, schemasDir) ?? (formId === ACKNOWLEDGEMENT_FORM_ID ? recordFormDefinition(formId) : null),
       fonts: nodeFonts(),
     },
   };

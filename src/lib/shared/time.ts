@@ -55,3 +55,24 @@ export function monthOf(value: unknown): string | undefined {
   if (Number.isNaN(t)) return undefined;
   return shifted(t, HANDBOOK_UTC_OFFSET_MINUTES).toISOString().slice(0, 7);
 }
+
+/** The calendar date (YYYY-MM-DD) of an instant in the handbook's time: "today" for the build and the release CLI. */
+export function handbookDate(at: Date | number = Date.now()): string {
+  return shifted(at, HANDBOOK_UTC_OFFSET_MINUTES).toISOString().slice(0, 10);
+}
+
+/**
+ * The calendar date a record value names: "2026-03-13" as is, a date-time converted to UTC+8;
+ * undefined when it is not a date.
+ */
+export function dateOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : handbookDate(t);
+}
+
+/** "2026-12-01" -> 2026年12月1日 */
+export function formatIsoDateZh(date: string): string {
+  return formatDateZh(new Date(`${date}T00:00:00Z`));
+}

@@ -23,6 +23,25 @@ export interface ProjectCopy {
 
 /** Copies the project, lets `use` change and inspect it, then removes the copy. */
 export function withProjectCopy<T>(use: (copy: ProjectCopy) => T): T {
+  const { copy, remove } = makeProjectCopy();
+  try {
+    return use(copy);
+  } finally {
+    remove();
+  }
+}
+
+/** The same for a `use` that awaits (a browser on the copy's build): the copy is removed when it settles. */
+export async function withProjectCopyAsync<T>(use: (copy: ProjectCopy) => Promise<T>): Promise<T> {
+  const { copy, remove } = makeProjectCopy();
+  try {
+    return await use(copy);
+  } finally {
+    remove();
+  }
+}
+
+function makeProjectCopy(): { copy: ProjectCopy; remove: () => void } {
   // Inside the project so the copy resolves the project's node_modules (a symlink confuses Vite).
   mkdirSync('.tmp', { recursive: true });
   const dir = mkdtempSync(join(process.cwd(), '.tmp', 'build-'));
@@ -30,14 +49,16 @@ export function withProjectCopy<T>(use: (copy: ProjectCopy) => T): T {
     const r = spawnSync(command, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, timeout });
     return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
   };
+  const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     for (const p of COPIED) {
       if (existsSync(p)) cpSync(p, join(dir, p), { recursive: true, filter: (src) => !src.includes('node_modules') });
     }
-    return use({ dir, run, build: () => run('npx', ['astro', 'build']) });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  } catch (e) {
+    remove();
+    throw e;
   }
+  return { copy: { dir, run, build: () => run('npx', ['astro', 'build']) }, remove };
 }
 
 /** Replaces text in a file of the copy; throws if nothing changed, so a stale pattern cannot pass silently. */

@@ -20,6 +20,9 @@ import { listRules, signatureRoles } from '../rules.ts';
 import type { FormSchema, FormMeta } from '../definition/schema.ts';
 import { defineForm, type FormDefinition } from '../definition/define.ts';
 import { retentionRule } from '../definition/retention.ts';
+import { formRevisionKey } from '../definition/revisions.ts';
+import { readRegister } from '../../documents/register-files.ts';
+import { KEPT_DIR, keptSchemaId } from './revisions.ts';
 
 type Ajv2020Class = typeof import('ajv/dist/2020.js').default;
 export const Ajv2020 = ((Ajv2020Module as unknown as { default?: Ajv2020Class }).default ?? Ajv2020Module) as Ajv2020Class;
@@ -55,6 +58,8 @@ export interface CheckResult {
   warnings: string[];
   /** The forms that passed the check, read into their definitions. */
   forms: FormDefinition[];
+  /** The kept form revisions (schemas/revisions/) that passed the check, by key `<form>@<rev>`. */
+  kept: { key: string; base: string; form: FormDefinition }[];
 }
 
 export const problem = (file: string, zh: string, en: string) => `${file}：${zh}／${en}`;
@@ -93,6 +98,8 @@ export function checkFormSchema(
   uiSchema: Record<string, unknown> | undefined,
   example: unknown,
   file: string,
+  /** $id the schema must carry (kept revisions live in schemas/revisions/). */
+  schemaId = `${SCHEMA_ID_BASE}${id}.schema.json`,
 ): string[] {
   const out: string[] = [];
   const p = (zh: string, en: string) => out.push(problem(file, zh, en));
@@ -109,7 +116,7 @@ export function checkFormSchema(
   } catch (e) {
     p(`無法編譯：${(e as Error).message}`, 'cannot be compiled');
   }
-  if (schema.$id !== `${SCHEMA_ID_BASE}${id}.schema.json`) p(`$id 應為 ${SCHEMA_ID_BASE}${id}.schema.json`, '$id does not match the file name');
+  if (schema.$id !== schemaId) p(`$id 應為 ${schemaId}`, '$id does not match the file name');
 
   const x = schema['x-form'] as FormMeta | undefined;
   if (!x) {
@@ -122,6 +129,10 @@ export function checkFormSchema(
   ).filter((k) => x[k] === undefined || x[k] === '');
   if (missing.length) p(`x-form 不完整：缺少 ${missing.join('、')}`, `x-form is incomplete: missing ${missing.join(', ')}`);
   if (x.id !== undefined && x.id !== id) p(`x-form.id「${x.id}」與檔名不符`, 'x-form.id does not match the file name');
+  const revs = x.procedureRevisions;
+  if (!Array.isArray(revs) || revs.length === 0 || revs.some((r) => typeof r !== 'string' || !/^[A-Z]\/\d+$/.test(r))) {
+    p('x-form.procedureRevisions 應列出本表單版本所實施的程序版本（例如 ["A/0"]）', 'x-form.procedureRevisions must list the procedure revisions the form implements');
+  }
   if (x.title && x.title !== schema.title) p('x-form.title 與 title 不符', 'x-form.title differs from title');
   const procedure = x.procedure ? procedureById(x.procedure) : undefined;
   if (x.procedure && !procedure) p(`未知的程序「${x.procedure}」`, 'unknown procedure');
@@ -209,6 +220,7 @@ export function checkSchemas(options: CheckOptions): CheckResult {
   const problems: string[] = [];
   const warnings: string[] = [];
   const forms: FormDefinition[] = [];
+  const kept: CheckResult['kept'] = [];
   const files = existsSync(schemasDir) ? readdirSync(schemasDir).filter((f) => f.endsWith('.schema.json')) : [];
   const ids = files.map((f) => f.replace(/\.schema\.json$/, ''));
   for (const id of formIds) {
@@ -235,12 +247,52 @@ export function checkSchemas(options: CheckOptions): CheckResult {
       forms.push(defineForm({ schema, uiSchema: ui.value, example: ex.value }));
     }
   }
+  const keptDir = join(schemasDir, KEPT_DIR);
+  const keptFiles = existsSync(keptDir) ? readdirSync(keptDir).filter((f) => f.endsWith('.schema.json')).sort() : [];
+  for (const f of keptFiles) {
+    const base = f.replace(/\.schema\.json$/, '');
+    const file = rel(join(keptDir, f));
+    const s = readJson(join(keptDir, f));
+    if (s.error) {
+      problems.push(problem(file, `不是有效的 JSON：${s.error}`, 'not valid JSON'));
+      continue;
+    }
+    const schema = s.value as FormSchema;
+    const x = schema['x-form'];
+    const id = String(x?.id ?? '');
+    const rev = String(x?.revision ?? '');
+    if (!formIds.includes(id) || `${id}@${rev.toLowerCase().replace('/', '-')}` !== base) {
+      problems.push(problem(file, `保留的表單版本應命名為 <表單代號>@<版本>.schema.json，且表單代號在 FORM_IDS 之內`, 'a kept form revision is named <form-id>@<rev>.schema.json'));
+      continue;
+    }
+    const ui = existsSync(join(keptDir, `${base}.uischema.json`)) ? readJson(join(keptDir, `${base}.uischema.json`)) : {};
+    const ex = existsSync(join(keptDir, `${base}.example.json`)) ? readJson(join(keptDir, `${base}.example.json`)) : {};
+    const found = checkFormSchema(id, schema, ui.value as Record<string, unknown> | undefined, ex.value, file, keptSchemaId(id, rev));
+    const current = forms.find((c) => c.id === id);
+    if (current && current.meta.revision === rev) found.push(problem(file, `與現行表單同為版本 ${rev}`, 'same revision as the current form'));
+    problems.push(...found);
+    if (found.length === 0) kept.push({ key: formRevisionKey(id, rev), base, form: defineForm({ schema, uiSchema: ui.value, example: ex.value }) });
+  }
   if (sopsDir) {
+    // The current form is the one the procedure's effective revision uses.
+    const register = existsSync(sopsDir) ? readRegister(sopsDir) : [];
+    for (const f of forms) {
+      const effective = register.find((r) => r.procedure === f.meta.procedure && r.status === 'effective');
+      if (effective && !(f.meta.procedureRevisions ?? []).includes(effective.revision)) {
+        problems.push(
+          problem(
+            rel(join(schemasDir, `${f.id}.schema.json`)),
+            `現行表單應實施程序的生效版本 ${effective.revision}（x-form.procedureRevisions 為 ${JSON.stringify(f.meta.procedureRevisions ?? [])}）`,
+            'the current form must implement the effective procedure revision',
+          ),
+        );
+      }
+    }
     const refs = checkContentFormRefs(sopsDir, schemasDir, rootDir);
     problems.push(...refs.problems);
     warnings.push(...refs.warnings);
   }
-  return { problems, warnings, forms };
+  return { problems, warnings, forms, kept };
 }
 
 /**

@@ -254,6 +254,7 @@ export const X_FORM_META_SCHEMA = {
     // Any procedure id: which procedures exist is content (checked against content/sops by build.ts).
     procedure: { type: 'string', pattern: PROCEDURE_ID_PATTERN },
     procedureNumber: { type: 'string', pattern: '^(TP/QP-\\d{2}|HB-SOP-\\d{2})$' },
+    procedureRevisions: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^[A-Z]/\\d+$' } },
     clause: { type: 'string', minLength: 1 },
     retention: {
       type: 'object',
@@ -309,7 +310,7 @@ export const X_FORM_META_SCHEMA = {
     },
   },
   required: [
-    'id', 'number', 'title', 'revision', 'procedure', 'procedureNumber', 'clause', 'retention',
+    'id', 'number', 'title', 'revision', 'procedure', 'procedureNumber', 'procedureRevisions', 'clause', 'retention',
     'confidentiality', 'recordNumberField', 'dateField', 'signatures',
   ],
   additionalProperties: false,

@@ -12,11 +12,11 @@ export const SCHEMAS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
 /** <dir>/<id>.schema.json with its .uischema.json and .example.json when present. Throws FormDefinitionError for an unusable x-form. */
-export function readFormDefinition(formId: string, schemasDir = SCHEMAS_DIR): FormDefinition {
-  const schemaPath = join(schemasDir, `${formId}.schema.json`);
+export function readFormDefinition(formId: string, schemasDir = SCHEMAS_DIR, base = formId): FormDefinition {
+  const schemaPath = join(schemasDir, `${base}.schema.json`);
   if (!existsSync(schemaPath)) throw new Error(`找不到表單「${formId}」的結構檔：${schemaPath}`);
-  const uiPath = join(schemasDir, `${formId}.uischema.json`);
-  const examplePath = join(schemasDir, `${formId}.example.json`);
+  const uiPath = join(schemasDir, `${base}.uischema.json`);
+  const examplePath = join(schemasDir, `${base}.example.json`);
   return defineForm({
     schema: readJson(schemaPath),
     uiSchema: existsSync(uiPath) ? readJson(uiPath) : undefined,

@@ -109,6 +109,8 @@ export interface FormMeta {
   revision: string;
   procedure: ProcedureId;
   procedureNumber: string;
+  /** The procedure revisions (版本/改次) this form revision implements, e.g. ["A/0"] (see forms/build/revisions.ts). */
+  procedureRevisions?: string[];
   clause: string;
   retention: FormRetention;
   confidentiality: '一般' | '絕密';

@@ -11,10 +11,11 @@ import type { ErrorTransformer, Experimental_DefaultFormStateBehavior, RJSFSchem
 import { createPrecompiledValidator, type ValidatorFunctions } from '@rjsf/validator-ajv8';
 import type { ErrorObject } from 'ajv';
 import type { FormId } from '../../procedures.ts';
-import { validatorLoaders } from '../../../generated/validators/index.mjs';
+import { keptFormLoaders, validatorLoaders } from '../../../generated/validators/index.mjs';
 import { createZhLocalizer, rjsfTransformErrors, zhErrors, type ZhError } from './messages.ts';
 import type { FormSchema } from '../definition/schema.ts';
-import { formDefinition, isFormId } from '../definition/index.ts';
+import { defineForm, formDefinition, isFormId, recordFormDefinition, type FormDefinition } from '../definition/index.ts';
+import { formRevisionKey } from '../definition/revisions.ts';
 
 /**
  * RJSF 6's default (`constAsDefaults: 'always'`) pre-selects the first option of every oneOf-of-const
@@ -53,8 +54,8 @@ export interface RecordValidator {
   };
 }
 
-export function createRecordValidator(formId: FormId, validateFns: ValidatorFunctions): RecordValidator {
-  const { schema, uiSchema } = formDefinition(formId);
+export function createRecordValidator(formId: FormId, validateFns: ValidatorFunctions, definition: FormDefinition = formDefinition(formId)): RecordValidator {
+  const { schema, uiSchema } = definition;
   const root = schema as unknown as RJSFSchema;
   const raw = createPrecompiledValidator(validateFns, root);
   const rjsf = createPrecompiledValidator(validateFns, root, createZhLocalizer(schema));
@@ -86,10 +87,47 @@ export function loadRecordValidator(formId: FormId): Promise<RecordValidator> {
   return p;
 }
 
+const keptLoaded = new Map<string, Promise<{ definition: FormDefinition; validator: RecordValidator } | null>>();
+
+/**
+ * A kept earlier (or not yet current) form revision (schemas/revisions/): its definition and
+ * validator, or null when the handbook keeps no such revision of the form.
+ */
+export function loadKeptFormRevision(formId: FormId, formRevision: string): Promise<{ definition: FormDefinition; validator: RecordValidator } | null> {
+  const key = formRevisionKey(formId, formRevision);
+  let p = keptLoaded.get(key);
+  if (!p) {
+    const loader = (keptFormLoaders as Record<string, (() => Promise<{ validateFns: ValidatorFunctions; sources: { schema: unknown; uiSchema?: unknown; example?: unknown } }>) | undefined>)[key];
+    p = loader
+      ? loader().then(({ validateFns, sources }) => {
+          const definition = defineForm(sources);
+          return { definition, validator: createRecordValidator(formId, validateFns, definition) };
+        })
+      : Promise.resolve(null);
+    keptLoaded.set(key, p);
+  }
+  return p;
+}
+
+/**
+ * The definition a record filled under `formRevision` validates and renders with: the current form
+ * when the revisions agree (or none is named), else the kept one; null when the form or that
+ * revision is unknown.
+ */
+export async function formDefinitionFor(formId: string, formRevision?: string): Promise<FormDefinition | null> {
+  if (!isFormId(formId)) return recordFormDefinition(formId);
+  const current = formDefinition(formId);
+  if (!formRevision || formRevision === current.meta.revision) return current;
+  return (await loadKeptFormRevision(formId, formRevision))?.definition ?? null;
+}
+
 /**
  * The form's rules on a record's data, for verifying and signing a record PDF (the verifier's
- * `rules` option): null for a form this handbook does not know.
+ * `rules` option), under the form revision the record was filled under: null for a form (or form
+ * revision) this handbook does not know.
  */
-export async function recordRules(formId: string, data: unknown): Promise<ValidationResult | null> {
-  return isFormId(formId) ? (await loadRecordValidator(formId)).validate(data) : null;
+export async function recordRules(formId: string, data: unknown, formRevision?: string): Promise<ValidationResult | null> {
+  if (!isFormId(formId)) return null;
+  if (!formRevision || formRevision === formDefinition(formId).meta.revision) return (await loadRecordValidator(formId)).validate(data);
+  return (await loadKeptFormRevision(formId, formRevision))?.validator.validate(data) ?? null;
 }

@@ -29,6 +29,7 @@ import {
   valueAt,
 } from './form-model.ts';
 import { renderForm, type DrawnSignature, type RenderResult } from '../layout/form-renderer.ts';
+import { PageSurface, Painter, RED } from '../layout/painter.ts';
 import { signDocumentFull, type SignRequest } from '../sign/sign.ts';
 
 /** Overrides what the record's `signatures.<role>` holds ({ name, signedOn, image }). */
@@ -63,7 +64,29 @@ export interface BlankFormInput {
    * 版填寫」. Omitted: a blank to fill in by hand.
    */
   procedureRevision?: string;
+  /**
+   * The blank form of a superseded procedure revision: 「已作廢，不得使用」 (VOID_FORM_TEXT) is
+   * stamped across every page, so a printed copy cannot be taken for the form in force.
+   */
+  void?: boolean;
   now?: Date;
+}
+
+export const VOID_FORM_TEXT = '已作廢，不得使用';
+
+/** 「已作廢，不得使用」 in red across the top of every page, boxed, drawn into the page content. */
+export function stampVoid(doc: PDFDocument, fonts: DocFonts): void {
+  const size = 30;
+  for (const page of doc.getPages()) {
+    const surface = new PageSurface(page);
+    const p = new Painter(fonts, surface);
+    const w = p.width(VOID_FORM_TEXT, size) + 24;
+    const x = (page.getWidth() - w) / 2;
+    const y = page.getHeight() / 2;
+    p.rect(x, y - 10, w, size + 18, { stroke: RED, lineWidth: 2.5 });
+    p.textCentered(VOID_FORM_TEXT, page.getWidth() / 2, y, { size, color: RED, bold: true });
+    surface.flush();
+  }
 }
 
 /** The record as an unsigned PDF (stamped 「本文件未經數位簽章」). */
@@ -85,7 +108,12 @@ export async function blankFormPdf(input: BlankFormInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const retention = blankRetentionText(model);
   const requirement = Object.fromEntries(m.signatures.map((s) => [s.role, signatureRequirement(m, s)]));
-  const texts: LabelledText[] = [...schemaTexts(model, true), { label: '保存期限', text: retention }, ...Object.values(requirement).map((text) => ({ label: '表單設定', text }))];
+  const texts: LabelledText[] = [
+    ...schemaTexts(model, true),
+    { label: '保存期限', text: retention },
+    ...Object.values(requirement).map((text) => ({ label: '表單設定', text })),
+    ...(input.void ? [{ label: '表單設定', text: VOID_FORM_TEXT }] : []),
+  ];
   const fonts = await DocFonts.create(doc, input.fonts, texts);
   renderForm({
     doc,
@@ -99,8 +127,9 @@ export async function blankFormPdf(input: BlankFormInput): Promise<Uint8Array> {
     retention,
     requirement,
   });
+  if (input.void) stampVoid(doc, fonts);
   setMetadata(doc, {
-    title: `${m.title}（${m.number}）空白表單`,
+    title: `${input.void ? '【已作廢】' : ''}${m.title}（${m.number}）空白表單`,
     subject: `${m.title}空白表單，依 ${m.procedureNumber}${input.procedureRevision ? ` 第 ${input.procedureRevision} 版` : ''}`,
     keywords: [m.number, m.id, m.procedureNumber, '空白表單'],
     now: input.now ?? new Date(),

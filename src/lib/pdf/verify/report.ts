@@ -7,7 +7,9 @@
  */
 import { PDFDocument } from '@cantoo/pdf-lib';
 import type { RecordEnvelope } from '../../record/envelope.ts';
-import { STANDING_LABELS, revisionStanding, type RegisterRevision, type RevisionStanding } from '../../documents/register.ts';
+import { STANDING_LABELS, inForceOn, revisionStanding, type RegisterRevision, type RevisionStanding } from '../../documents/register.ts';
+import { getFormMeta, isFormId } from '../../forms/definition/index.ts';
+import { dateOf } from '../../shared/time.ts';
 import { toU8 } from '../../shared/bytes.ts';
 import { FORM_DATA_NAME, readRecord } from '../document/embedded.ts';
 import { PdfError, formatDateTimeZh } from '../errors.ts';
@@ -27,8 +29,18 @@ export const ENCRYPTED_MESSAGE = '此 PDF 已加密，無法核對其內容及�
 export const RULES_BROKEN = '記錄內容違反表單規則';
 export { CONTENT_MISMATCH } from './content.ts';
 
+export const IN_FORCE_WHEN_FILLED_NOW_SUPERSEDED = '填寫時生效、現已作廢';
+export const NOT_IN_FORCE_WHEN_FILLED = '填寫時未生效';
+
+/** The record's own date: its form's date field (x-form dateField), else its export time; YYYY-MM-DD in UTC+8. */
+function recordDateOf(record: RecordEnvelope): string | null {
+  const field = isFormId(record.form) ? getFormMeta(record.form).dateField : undefined;
+  const data = record.data && typeof record.data === 'object' ? (record.data as Record<string, unknown>) : {};
+  return (field ? dateOf(data[field]) : undefined) ?? dateOf(record.savedAt) ?? null;
+}
+
 /** The form's rules run on a record's data (the precompiled validators: src/lib/forms). */
-export type RecordRules = (formId: string, data: unknown) => Promise<{ valid: boolean; errors: { message: string }[] } | null>;
+export type RecordRules = (formId: string, data: unknown, formRevision?: string) => Promise<{ valid: boolean; errors: { message: string }[] } | null>;
 
 /** Kept under its earlier name for callers of this module. */
 export const STANDING_LABELS_ZH = STANDING_LABELS;
@@ -55,6 +67,12 @@ export interface VerifyReport {
     standing: RevisionStanding;
     label: string;
     entry: RegisterRevision | null;
+    /** The record's own date (YYYY-MM-DD, UTC+8): the form's date field, else when it was exported. */
+    recordDate: string | null;
+    /** Whether that revision was in force on the record's date (null when the register does not know it or there is no date). */
+    inForceOnRecordDate: boolean | null;
+    /** 「填寫時生效、現已作廢」, 「填寫時未生效」, 「填寫時生效」, or null. */
+    onRecordDateLabel: string | null;
   } | null;
   signatures: SignatureReport[];
   /** Signature fields nobody has signed yet. */
@@ -89,7 +107,7 @@ export interface VerifyOptions {
   /** Re-runs the form's rules on the embedded data (the CLIs and pages always pass it). */
   rules?: RecordRules;
   /** To compare the embedded JSON with the page: the record's form definition and the fonts to lay it out. */
-  layout?: { form: (formId: string) => FormDefinition | null | Promise<FormDefinition | null>; fonts: PdfFontSources };
+  layout?: { form: (formId: string, formRevision?: string) => FormDefinition | null | Promise<FormDefinition | null>; fonts: PdfFontSources };
 }
 
 async function load(bytes: Uint8Array): Promise<PDFDocument> {
@@ -310,12 +328,19 @@ export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promis
   let revisionInfo: VerifyReport['revision'] = null;
   if (rec.record) {
     const standing = revisionStanding(options.register, rec.record.procedureNumber, rec.record.procedureRevision);
+    const entry = options.register.find((r) => r.docNumber === rec.record!.procedureNumber && r.revision === rec.record!.procedureRevision) ?? null;
+    const recordDate = recordDateOf(rec.record);
+    const inForceOnRecordDate = entry && recordDate ? inForceOn(entry, recordDate) : null;
     revisionInfo = {
       procedureNumber: rec.record.procedureNumber,
       procedureRevision: rec.record.procedureRevision,
       standing,
       label: STANDING_LABELS_ZH[standing],
-      entry: options.register.find((r) => r.docNumber === rec.record!.procedureNumber && r.revision === rec.record!.procedureRevision) ?? null,
+      entry,
+      recordDate,
+      inForceOnRecordDate,
+      onRecordDateLabel:
+        inForceOnRecordDate === null ? null : !inForceOnRecordDate ? NOT_IN_FORCE_WHEN_FILLED : standing === 'superseded' ? IN_FORCE_WHEN_FILLED_NOW_SUPERSEDED : '填寫時生效',
     };
   }
 
@@ -323,9 +348,10 @@ export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promis
   let content: VerifyReport['content'] = null;
   let contentUnchecked: string | null = null;
   if (rec.record && !encrypted) {
-    const result = options.rules ? await options.rules(rec.record.form, rec.record.data) : null;
+    const result = options.rules ? await options.rules(rec.record.form, rec.record.data, rec.record.formRevision) : null;
     if (result) rules = { valid: result.valid, errors: result.errors.map((e) => e.message) };
-    const form = options.layout ? await options.layout.form(rec.record.form) : null;
+    // The record validates and is laid out under the form revision it was filled under.
+    const form = options.layout ? await options.layout.form(rec.record.form, rec.record.formRevision) : null;
     if (form && options.layout) {
       const compared = await recordPageMismatches(doc, rec.record, form, options.layout.fonts);
       if ('unchecked' in compared) contentUnchecked = compared.unchecked;
@@ -382,7 +408,9 @@ export function summarize(r: VerifyReport): string[] {
     out.push(`記錄：表單 ${r.record.formNumber}（${r.record.form}），版次 ${r.record.formRevision}，匯出於 ${formatDateTimeZh(new Date(r.record.savedAt))}。`);
   }
   if (r.revision) {
-    out.push(`依據程序：${r.revision.procedureNumber} 第 ${r.revision.procedureRevision} 版 —— ${r.revision.label}。`);
+    out.push(
+      `依據程序：${r.revision.procedureNumber} 第 ${r.revision.procedureRevision} 版 —— ${r.revision.label}${r.revision.onRecordDateLabel ? `；${r.revision.onRecordDateLabel}（記錄日期 ${r.revision.recordDate}）` : ''}。`,
+    );
   }
   if (r.rules) out.push(r.rules.valid ? '表單規則：內嵌資料符合表單規則。' : `表單規則：${RULES_BROKEN}：${r.rules.errors.join('；')}。`);
   else if (r.record) out.push('表單規則：未重新檢查。');
