@@ -80,6 +80,8 @@ describe('npm run audit on a prepared folder', () => {
     expect(byFile['missing-signer.pdf'][header.indexOf('缺少簽署')]).toMatch(/^記錄人(（[^）]*）)?$/);
     expect(byFile['rules.pdf'][header.indexOf('表單規則')]).toMatch(/^違反：.*絕密/);
     expect(byFile['draft.pdf'][header.indexOf('依據程序版本')]).toMatch(/^HB-SOP-04 A\/1（.*草案/);
+    expect(byFile['before-effective.pdf'][header.indexOf('依據程序版本')]).toBe('HB-SOP-04 A/0（現行生效版本；填寫時未生效）');
+    expect(byFile['before-effective.pdf'][problemCol]).toContain('填寫時未生效（記錄日期 2026-11-20）');
     expect(byFile['older/retention.pdf'][header.indexOf('保存期限')]).toBe('三年，至 2029-11-29（已屆滿）');
     expect(byFile['duplicate-1.pdf'][problemCol]).toContain('duplicate-2.pdf');
     expect(byFile['notes.txt'][problemCol]).toBe('非 PDF 或無法讀取：此檔案不是 PDF');
@@ -90,7 +92,7 @@ describe('npm run audit on a prepared folder', () => {
   it('prints the table and the summary in Chinese', () => {
     expect(result.stdout).toContain('✔ good.pdf');
     expect(result.stdout).toContain('✘ tampered.pdf');
-    expect(result.stdout).toContain('檔案 10 個：沒有問題 1 個，有問題 9 個');
+    expect(result.stdout).toContain('檔案 11 個：沒有問題 1 個，有問題 10 個');
     expect(result.stdout).toContain('記錄編號重複：2 個');
     expect(result.stdout).not.toMatch(/at .*\.ts:\d+/);
   });
@@ -100,7 +102,7 @@ describe('npm run audit on a prepared folder', () => {
     expect(run('qpdf', ['--check', pdf]).status).toBe(0);
     const text = run('pdftotext', ['-layout', pdf, '-']).stdout;
     expect(text).toContain('記錄稽核報告');
-    expect(text).toContain('有問題 9 個');
+    expect(text).toContain('有問題 10 個');
     expect(text).toContain('tampered.pdf');
     expect(text).toContain('稽核人');
     expect(run('pdffonts', [pdf]).stdout).toMatch(/NotoSansTC-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);

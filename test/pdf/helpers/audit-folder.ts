@@ -2,8 +2,8 @@
  * A folder for the batch audit with one planted problem per file, made with the product's own export
  * and signing code from the schemas' examples: a good record, a tampered one, one signed under an
  * untrusted CA, one missing its required signer, one breaking a form rule, one whose retention has
- * passed (on AUDIT_TODAY), two with the same record number, one filled under a draft revision, and a
- * file that is not a PDF. `expected` is what the audit must find, file by file, and nothing else.
+ * passed (on AUDIT_TODAY), two with the same record number, one filled under a draft revision, one
+ * dated before its revision came into force, and a file that is not a PDF. `expected` is what the audit must find, file by file, and nothing else.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,6 +81,8 @@ export async function makeAuditFolder(pki: TestPki): Promise<AuditFolder> {
   write('duplicate-2.pdf', await change('BG-2026-0106', '陳美玲', staff, { edit: { after: '聯絡電話：5550 0789' } }));
   // HB-SOP-04 A/1 is a draft in the register: a record filled under it was not under a controlled procedure.
   write('draft.pdf', await change('BG-2026-0107', '陳美玲', staff, { revision: 'A/1' }));
+  // HB-SOP-04 A/0 came into force on 2026-11-27: a record dated a week earlier was filled before it (填寫時未生效).
+  write('before-effective.pdf', await change('BG-2026-0108', '陳美玲', staff, { edit: { changedOn: '2026-11-20', signatures: { recorder: { name: '陳美玲', signedOn: '2026-11-20' } } } }));
   mkdirSync(join(dir, 'older'));
   // 三年 from 2026-11-29: passed on AUDIT_TODAY (the archive forms keep theirs 永久).
   write('older/retention.pdf', await oneSignerRecord('qr-gr-016', 'XX-2026-0201', '陳美玲', staff));
@@ -99,6 +101,7 @@ export async function makeAuditFolder(pki: TestPki): Promise<AuditFolder> {
       'duplicate-1.pdf': ['duplicate'],
       'duplicate-2.pdf': ['duplicate'],
       'draft.pdf': ['revision'],
+      'before-effective.pdf': ['revision'],
       'older/retention.pdf': ['retention-passed'],
       'notes.txt': ['unreadable'],
     },
