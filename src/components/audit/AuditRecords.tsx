@@ -6,7 +6,7 @@
 import { startTransition, useEffect, useId, useRef, useState } from 'react';
 import FileInput from '../FileInput.tsx';
 import { downloadFile } from '../download.ts';
-import { errorText, fileBytes, pageFonts } from '../pdf/pdf-runtime.ts';
+import { errorText, fileBytes } from '../pdf/pdf-runtime.ts';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { addAuditorCaFile, readAuditorCas, type AuditorCa } from '../../lib/pdf/auditor-trust.ts';
 import { PROBLEM_KINDS, PROBLEM_LABELS, filterRows, type AuditFilter, type AuditReport } from '../../lib/audit/audit.ts';
@@ -67,7 +67,7 @@ export default function AuditRecords({ trust, register }: Props) {
       else {
         startTransition(() => {
           if (m.type === 'done') setReport(m.report);
-          else setError(m.message);
+          else if (m.type === 'error') setError(m.message);
           setProgress(null);
         });
         w.terminate();
@@ -90,18 +90,26 @@ export default function AuditRecords({ trust, register }: Props) {
     }
   }
 
-  async function exportPdf(r: AuditReport) {
+  function exportPdf(r: AuditReport) {
     setError('');
     setBusyPdf(true);
-    try {
-      // The PDF code and fonts load only when asked for.
-      const { auditReportPdf } = await import('../../lib/audit/report-pdf.ts');
-      downloadFile('記錄稽核報告.pdf', await auditReportPdf(r, pageFonts()), 'application/pdf');
-    } catch (e) {
-      setError(errorText(e, '未能產生 PDF，請再試一次。'));
-    } finally {
+    // Drawn in a worker too: a thousand rows take seconds of layout and font subsetting.
+    const w = new Worker(new URL('./audit-worker.ts', import.meta.url), { type: 'module', name: 'audit-pdf' });
+    const done = (message?: string) => {
+      if (message) setError(message);
       setBusyPdf(false);
-    }
+      w.terminate();
+    };
+    w.onmessage = (e: MessageEvent<AuditMessage>) => {
+      const m = e.data;
+      if (m.type === 'pdf') {
+        downloadFile('記錄稽核報告.pdf', m.bytes, 'application/pdf');
+        done();
+      } else if (m.type === 'error') done(m.message);
+    };
+    w.onerror = () => done('未能產生 PDF，請檢查網絡連線後重新載入此頁。');
+    const request: AuditRequest = { type: 'pdf', report: r };
+    w.postMessage(request);
   }
 
   const rows = report ? filterRows(report.rows, filter) : [];
@@ -161,7 +169,7 @@ export default function AuditRecords({ trust, register }: Props) {
             <button type="button" className="ui-button ui-button--primary" onClick={() => downloadFile('記錄稽核.csv', auditCsv(report), 'text/csv;charset=utf-8')} data-audit-csv>
               下載 CSV
             </button>{' '}
-            <button type="button" className="ui-button" onClick={() => void exportPdf(report)} disabled={busyPdf} data-audit-pdf>
+            <button type="button" className="ui-button" onClick={() => exportPdf(report)} disabled={busyPdf} data-audit-pdf>
               {busyPdf ? '正在產生 PDF…' : '下載稽核報告 PDF（可簽署）'}
             </button>
           </p>

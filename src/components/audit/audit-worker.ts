@@ -18,15 +18,19 @@ import { errorText, pageFonts } from '../pdf/pdf-runtime.ts';
  */
 export type AuditRequest =
   | { type: 'start'; names: string[]; trust: string[]; register: RegisterRevision[]; today: string }
-  | { type: 'bytes'; index: number; buffer: ArrayBuffer | null };
+  | { type: 'bytes'; index: number; buffer: ArrayBuffer | null }
+  // The report as a PDF: seconds of layout and font subsetting for a thousand rows, so not on the page's thread.
+  | { type: 'pdf'; report: AuditReport };
 
 export type AuditMessage =
   | { type: 'need'; index: number }
   | { type: 'progress'; done: number; total: number; file: string }
   | { type: 'done'; report: AuditReport }
+  | { type: 'pdf'; bytes: Uint8Array }
   | { type: 'error'; message: string };
 
-const post = (m: AuditMessage) => (self as unknown as { postMessage(m: AuditMessage): void }).postMessage(m);
+const post = (m: AuditMessage, transfer: Transferable[] = []) =>
+  (self as unknown as { postMessage(m: AuditMessage, transfer: Transferable[]): void }).postMessage(m, transfer);
 
 let lastProgress = 0;
 const waiting = new Map<number, (buffer: ArrayBuffer | null) => void>();
@@ -42,7 +46,14 @@ function bytesOf(index: number): Promise<Uint8Array> {
 self.addEventListener('message', (e: MessageEvent<AuditRequest>) => {
   const m = e.data;
   if (m.type === 'start') run(m);
-  else {
+  else if (m.type === 'pdf') {
+    import('../../lib/audit/report-pdf.ts')
+      .then(({ auditReportPdf }) => auditReportPdf(m.report, pageFonts()))
+      .then(
+        (bytes) => post({ type: 'pdf', bytes }, [bytes.buffer as ArrayBuffer]),
+        (err) => post({ type: 'error', message: errorText(err, '未能產生 PDF，請再試一次。') }),
+      );
+  } else {
     waiting.get(m.index)?.(m.buffer);
     waiting.delete(m.index);
   }
