@@ -136,7 +136,7 @@ describe('audit library parts', () => {
     // The fields identity binding and the register's dates add (set here as those branches will).
     Object.assign(report.signatures[0], { identity: { recordName: '吳國華', matches: false, confirmed: false } });
     Object.assign(report.revision!, { inForceOnRecordDate: false });
-    const row = auditRow('good.pdf', report, { form: (id) => loadFormDefinition(id) }, '2026-12-01');
+    const row = auditRow('good.pdf', report, loadFormDefinition('archive-change'), '2026-12-01');
     expect(row.problems.map((p) => p.kind)).toEqual(['identity-mismatch', 'revision']);
     expect(problemsText(row)).toContain('簽署人與記錄所載不符：「記錄人');
     expect(problemsText(row)).toContain('陳美玲 簽署，記錄所載為 吳國華');

@@ -5,8 +5,7 @@
  * are the site's own script chunks and /fonts/ (to compare each page with its JSON).
  */
 import { auditRecords, type AuditReport } from '../../lib/audit/audit.ts';
-import { recordFormDefinition } from '../../lib/forms/definition/index.ts';
-import { recordRules } from '../../lib/forms/validation/validator.ts';
+import { formDefinitionFor, recordRules } from '../../lib/forms/validation/validator.ts';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { errorText, pageFonts } from '../pdf/pdf-runtime.ts';
 
@@ -66,12 +65,18 @@ function run({ names, trust, register, today }: Extract<AuditRequest, { type: 's
       trust,
       register,
       today,
-      // The record forms and the 培訓確認記錄.
-      form: recordFormDefinition,
-      // A validator chunk that cannot be fetched leaves the rules unchecked (shown as 未檢查).
-      rules: async (id, data) => {
+      // The record forms (each record's own form revision; kept ones load on demand) and the 培訓確認記錄.
+      form: async (id, formRevision) => {
         try {
-          return await recordRules(id, data);
+          return await formDefinitionFor(id, formRevision);
+        } catch {
+          return null;
+        }
+      },
+      // A validator chunk that cannot be fetched leaves the rules unchecked (shown as 未檢查).
+      rules: async (id, data, formRevision) => {
+        try {
+          return await recordRules(id, data, formRevision);
         } catch {
           return null;
         }

@@ -139,8 +139,11 @@ export interface AuditOptions {
   /** CA certificates (PEM) the company (and the auditor) trusts. */
   trust: string[];
   register: RegisterRevision[];
-  /** A form's definition by id (null when unknown): titles, record number, date field, signers, retention. */
-  form: (formId: string) => FormDefinition | null;
+  /**
+   * A form's definition by id under the form revision the record was filled with (null when unknown):
+   * titles, record number, date field, signers, retention, and (with fonts) the page layout.
+   */
+  form: (formId: string, formRevision?: string) => FormDefinition | null | Promise<FormDefinition | null>;
   /** The form's rules (precompiled validators), re-run on each record's data. */
   rules?: RecordRules;
   /** With fonts the embedded JSON is laid out again and compared with the page (as /verify/ does). */
@@ -199,8 +202,11 @@ const SIGNATURE_PROBLEM: Record<Exclude<AuditSignatureState, 'valid'>, ProblemKi
   invalid: 'invalid-signature',
 };
 
-/** One file's row from its verification report (duplicates are found across rows later). */
-export function auditRow(file: string, report: VerifyReport, options: Pick<AuditOptions, 'form'>, today: string): AuditRow {
+/**
+ * One file's row from its verification report and the definition of its form revision (duplicates
+ * are found across rows later).
+ */
+export function auditRow(file: string, report: VerifyReport, form: FormDefinition | null, today: string): AuditRow {
   const row = emptyRow(file);
   row.verdict = { kind: report.verdict.kind, title: report.verdict.title };
   const add = (kind: ProblemKind, text: string) => row.problems.push({ kind, text });
@@ -217,7 +223,6 @@ export function auditRow(file: string, report: VerifyReport, options: Pick<Audit
     add('not-record', '這是稽核報告，不是記錄');
     return row;
   }
-  const form = options.form(rec.form);
   const data = (rec.data && typeof rec.data === 'object' ? rec.data : {}) as Record<string, unknown>;
   row.formId = rec.form;
   row.formNumber = rec.formNumber;
@@ -361,7 +366,9 @@ export async function auditRecords(files: AuditFile[], options: AuditOptions): P
         ...(options.rules ? { rules: options.rules } : {}),
         ...(options.fonts ? { layout: { form: options.form, fonts: options.fonts } } : {}),
       });
-      row = auditRow(f.name, report, options, today);
+      const rec = report.record;
+      const form = rec && (rec.form as string) !== AUDIT_REPORT_FORM ? await options.form(rec.form, rec.formRevision) : null;
+      row = auditRow(f.name, report, form, today);
     } catch (e) {
       row = unreadableRow(f.name, e);
     }

@@ -28,7 +28,7 @@ export async function auditFolder(
   dir: string,
   options: { trust: string[]; register: RegisterRevision[]; today?: string; now?: Date; onProgress?: AuditOptions['onProgress'] },
 ): Promise<AuditReport> {
-  const layout = nodeRecordChecks().layout!;
-  const form = (id: string) => layout.form(id) as ReturnType<AuditOptions['form']>;
+  // The definitions verifying uses: each record's own form revision (kept ones from schemas/revisions/).
+  const { form } = nodeRecordChecks().layout!;
   return auditRecords(folderFiles(dir), { ...options, form, rules: recordRules, fonts: nodeFonts() });
 }
