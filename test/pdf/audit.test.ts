@@ -118,6 +118,12 @@ describe('npm run audit on a prepared folder', () => {
     const sig = run('pdfsig', ['-nssdir', nssDbTrusting(pki.caPem), signed]).stdout;
     expect(sig).toContain('Signature is Valid.');
     expect(sig).toContain('黃志強');
+    // The signed report verifies as a whole: it names no procedure revision and is not asked for one.
+    const verified = runScript('verify-cli.ts', [signed, '--trust', folder.trustDir, '--json']);
+    expect(verified.status, verified.stderr).toBe(0);
+    const json = JSON.parse(verified.stdout) as { verdict: { kind: string; title: string }; revision: unknown };
+    expect(json.verdict).toMatchObject({ kind: 'ok', title: '驗證通過：文件完整，所有簽章有效' });
+    expect(json.revision).toBeNull();
   });
 
   it('refuses a missing folder and an unknown option in Chinese, exit 2', () => {

@@ -15,7 +15,8 @@ import type { RegisterRevision } from '../documents/register.ts';
 import { addMonths, localDate, parsePeriod, recordDateOf } from './period.ts';
 
 /** The envelope `form` of an audit report's own embedded summary (see report-pdf.ts). */
-export const AUDIT_REPORT_FORM = 'audit-report';
+export { AUDIT_REPORT_FORM } from '../record/envelope.ts';
+import { AUDIT_REPORT_FORM } from '../record/envelope.ts';
 
 export const PROBLEM_KINDS = [
   'unreadable',
