@@ -121,6 +121,9 @@ export default function AuditRecords({ trust, register }: Props) {
           <label htmlFor={`${id}-today`}>判斷保存期限的日期</label>{' '}
           <input id={`${id}-today`} type="date" value={today} onChange={(e) => setToday(e.currentTarget.value || localDate())} disabled={busy} data-audit-today />
         </p>
+        <p data-audit-trust-count>
+          信任的憑證機構：公司清單 {trust.length} 個{cas.length > 0 ? `，另加 ${cas.length} 個（${cas.map((c) => c.name).join('、')}，只存於此瀏覽器）` : ''}
+        </p>
         <p className="audit-trust">
           <FileInput
             id={`${id}-ca`}
@@ -133,9 +136,6 @@ export default function AuditRecords({ trust, register }: Props) {
             }}
             data-audit-ca
           />
-          <span data-audit-trust-count>
-            信任的憑證機構：公司清單 {trust.length} 個{cas.length > 0 ? `，另加 ${cas.length} 個（${cas.map((c) => c.name).join('、')}，只存於此瀏覽器）` : ''}
-          </span>
         </p>
         <p>
           <FileInput id={`${id}-folder`} buttonText="選擇資料夾…" multiple disabled={busy} {...{ webkitdirectory: '' }} onChange={(e) => run(e.currentTarget.files)} data-audit-folder />{' '}
