@@ -174,8 +174,8 @@ describe('retraining flag of a revision', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sops-'));
     mkdirSync(join(dir, 'complaints'));
     const write = (file: string, fm: Record<string, unknown>, body: string) => writeFileSync(join(dir, 'complaints', file), `---\n${yaml.dump(fm)}---\n${body}`);
-    write('a-0.mdx', { ...data, status: 'superseded' }, rest);
-    write('index.mdx', { ...data, revision: 'A/1', basedOn: 'A/0', changes: [{ clause: '4.1.1', summary: '錯字' }], retraining: false }, rest.replace('原業戶', '讓業戶'));
+    write('a-0.mdx', { ...data, status: 'superseded', supersededDate: '2026-12-01' }, rest);
+    write('index.mdx', { ...data, effectiveDate: '2026-12-01', revision: 'A/1', basedOn: 'A/0', changes: [{ clause: '4.1.1', summary: '錯字' }], retraining: false }, rest.replace('原業戶', '讓業戶'));
     const [p] = await readTrainingRevisions(dir);
     expect(p.revisions.map((r) => [r.revision, r.retraining])).toEqual([['A/0', true], ['A/1', false]]);
     const m = buildMatrix([p], [{ file: 'old.pdf', accepted: true, data: ack({ procedureNumber: 'HB-SOP-01', revision: 'A/0', contentHash: p.revisions[0].contentHash }) }]);
