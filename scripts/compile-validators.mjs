@@ -18,7 +18,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildValidators } from '../src/lib/forms/build/compile.ts';
 import { runCachedStep } from '../src/lib/build/step-cache.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,7 +25,8 @@ const { check: checkOnly, force } = parseArgs({
   options: { check: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
 }).values;
 
-const compile = () => buildValidators({
+// ajv and the schema checks load only when they run: an up-to-date build skips them.
+const compile = async () => (await import('../src/lib/forms/build/compile.ts')).buildValidators({
   schemasDir: join(root, 'schemas'),
   outDir: join(root, 'src/generated/validators'),
   sopsDir: join(root, 'content/sops'),
@@ -35,7 +35,7 @@ const compile = () => buildValidators({
 });
 
 let result;
-if (checkOnly) result = compile();
+if (checkOnly) result = await compile();
 else {
   const { ran } = await runCachedStep({
     root,
@@ -43,8 +43,8 @@ else {
     inputs: { files: ['schemas', 'content/sops'], code: ['scripts/compile-validators.mjs'] },
     outputs: ['src/generated/validators'],
     force,
-    run: () => {
-      result = compile();
+    run: async () => {
+      result = await compile();
       // A failed check leaves no stamp, so the next build checks again.
       if (result.problems.length) process.exitCode = 1;
     },
