@@ -20,7 +20,7 @@ export const LAYERS: Layer[] = [
     prefixes: ['src/components/', 'src/pages/', 'scripts/', 'src/content.config.ts', 'astro.config.mjs', 'test/'],
   },
   // What runs on the built site (the 简体 pages, the offline layer): reads documents, nothing else.
-  { name: 'site build', prefixes: ['src/lib/postbuild.ts', 'src/lib/precompress.ts', 'src/lib/offline/', 'src/lib/i18n/'] },
+  { name: 'site build', prefixes: ['src/lib/postbuild.ts', 'src/lib/precompress.ts', 'src/lib/build/', 'src/lib/offline/', 'src/lib/i18n/'] },
   // Training builds on all below: quizzes on documents, practice cases on forms, acknowledgements and the matrix on pdf.
   // The batch audit (src/lib/audit/) sits beside it: it reads what pdf verifies and what forms define.
   { name: 'training, audit', prefixes: ['src/lib/training/', 'src/lib/audit/'] },
