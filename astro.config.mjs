@@ -20,6 +20,8 @@ export default defineConfig({
   server: { headers: { ...HOSTING_HEADERS } },
   markdown: { processor: unified({ rehypePlugins: [rehypeClauseAnchors] }) },
   vite: {
+    // The audit page's worker imports the validators and the PDF code on demand: ES module workers split chunks, IIFE ones cannot.
+    worker: { format: 'es' },
     resolve: {
       // No form uses Markdown descriptions: RJSF's Markdown renderer is replaced by plain text (see the file).
       alias: { 'markdown-to-jsx/react': fileURLToPath(new URL('./src/components/forms/plain-markdown.tsx', import.meta.url)) },
@@ -51,6 +53,7 @@ export default defineConfig({
         { label: '培訓', link: '/training/' },
         { label: '簽署記錄 PDF', link: '/sign/' },
         { label: '驗證記錄 PDF', link: '/verify/' },
+        { label: '記錄稽核', link: '/audit/' },
         { label: '受控文件清單', link: '/register/' },
       ],
       pagefind: true,

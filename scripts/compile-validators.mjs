@@ -8,24 +8,52 @@
  *
  *   npx node scripts/compile-validators.mjs           check and write
  *   npx node scripts/compile-validators.mjs --check   check only; also fail when the generated files are stale
+ *   npx node scripts/compile-validators.mjs --force   check and write even when nothing changed
+ *
+ * Writing is skipped when the schemas, procedures, this code and ajv are unchanged since the last run and the
+ * generated files are intact (src/lib/build/step-cache.ts); --check always checks.
  *
  * Runs on Node >= 22.18 / 24 (imports TypeScript from src/lib with type stripping).
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildValidators } from '../src/lib/forms/build/compile.ts';
+import { runCachedStep } from '../src/lib/build/step-cache.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const checkOnly = parseArgs({ options: { check: { type: 'boolean', default: false } } }).values.check;
+const { check: checkOnly, force } = parseArgs({
+  options: { check: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
+}).values;
 
-const result = buildValidators({
+// ajv and the schema checks load only when they run: an up-to-date build skips them.
+const compile = async () => (await import('../src/lib/forms/build/compile.ts')).buildValidators({
   schemasDir: join(root, 'schemas'),
   outDir: join(root, 'src/generated/validators'),
   sopsDir: join(root, 'content/sops'),
   rootDir: root,
   checkOnly,
 });
+
+let result;
+if (checkOnly) result = await compile();
+else {
+  const { ran } = await runCachedStep({
+    root,
+    step: 'validators',
+    inputs: { files: ['schemas', 'content/sops'], code: ['scripts/compile-validators.mjs'] },
+    outputs: ['src/generated/validators'],
+    force,
+    run: async () => {
+      result = await compile();
+      // A failed check leaves no stamp, so the next build checks again.
+      if (result.problems.length) process.exitCode = 1;
+    },
+  });
+  if (!ran) {
+    console.log('表單結構與產生的驗證程式皆未變更，略過／validators up to date (inputs unchanged), skipped');
+    process.exit(0);
+  }
+}
 
 for (const w of result.warnings) console.warn(`注意／warning: ${w}`);
 if (result.problems.length) {

@@ -10,10 +10,17 @@
  * platform's Big5 decoder), a few Hong Kong characters, printable ASCII and Latin-1, and every
  * non-ASCII character in the site's own text (src/, schemas/, content/), so labels, headers and
  * footers never need the whole face.
+ *
+ * Skipped when the common set, the font packages, subset-font and this code are unchanged since the last
+ * run and the three files are intact (src/lib/build/step-cache.ts); `--force` cuts anyway.
  */
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import subsetFont from 'subset-font';
+import { runCachedStep } from '../src/lib/build/step-cache.ts';
 
 const FONTS = {
   'NotoSansTC-Regular.ttf': 'node_modules/@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf',
@@ -57,11 +64,29 @@ function commonCharacters() {
   return [...set].sort().join('');
 }
 
-mkdirSync('public/fonts', { recursive: true });
-for (const [name, from] of Object.entries(FONTS)) copyFileSync(from, `public/fonts/${name}`);
+const { force } = parseArgs({ options: { force: { type: 'boolean', default: false } } }).values;
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
 const chars = commonCharacters();
-const common = await subsetFont(readFileSync(FONTS['NotoSansTC-Regular.ttf']), chars, { targetFormat: 'truetype' });
-writeFileSync(`public/fonts/${COMMON_TC}`, common);
-console.log(
-  `fonts in public/fonts/: ${Object.keys(FONTS).join(', ')}, and ${COMMON_TC} (${[...chars].length} characters, ${(common.length / 1024 / 1024).toFixed(2)} MB)`,
-);
+const { ran } = await runCachedStep({
+  root,
+  step: 'fonts',
+  // The site's text counts only through the characters it adds to the set, so an edit in ASCII does not recut.
+  inputs: {
+    code: ['scripts/prepare-fonts.mjs'],
+    packages: ['@expo-google-fonts/noto-sans-tc', '@expo-google-fonts/noto-sans-sc'],
+    values: { characters: createHash('sha256').update(chars).digest('hex') },
+  },
+  outputs: [...Object.keys(FONTS), COMMON_TC].map((name) => `public/fonts/${name}`),
+  force,
+  run: async () => {
+    mkdirSync('public/fonts', { recursive: true });
+    for (const [name, from] of Object.entries(FONTS)) copyFileSync(from, `public/fonts/${name}`);
+    const common = await subsetFont(readFileSync(FONTS['NotoSansTC-Regular.ttf']), chars, { targetFormat: 'truetype' });
+    writeFileSync(`public/fonts/${COMMON_TC}`, common);
+    console.log(
+      `fonts in public/fonts/: ${Object.keys(FONTS).join(', ')}, and ${COMMON_TC} (${[...chars].length} characters, ${(common.length / 1024 / 1024).toFixed(2)} MB)`,
+    );
+  },
+});
+if (!ran) console.log(`fonts in public/fonts/ up to date (${[...chars].length} characters, inputs unchanged), skipped`);

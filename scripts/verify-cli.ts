@@ -9,8 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { CliError, EXIT_FAILED, readInputFile, runCli } from '../src/lib/shared/cli.ts';
+import { CliError, parseCliArgs, EXIT_FAILED, readInputFile, runCli } from '../src/lib/shared/cli.ts';
 import { IDENTITY_MISMATCH, PdfError, formatDateTimeZh, verifyPdf } from '../src/lib/pdf/index.ts';
 import { REPO_ROOT, loadTrustList, nodeRecordChecks } from '../src/lib/pdf/node.ts';
 import { readRegister } from '../src/lib/documents/register-files.ts';
@@ -18,23 +17,12 @@ import { readRegister } from '../src/lib/documents/register-files.ts';
 const USAGE = '用法：npx node scripts/verify-cli.ts <檔案.pdf> [--trust <信任清單目錄或檔案>] [--sops <程序目錄>] [--json]';
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: process.argv.slice(2),
-      allowPositionals: true,
-      options: {
-        trust: { type: 'string', default: join(REPO_ROOT, 'trust') },
-        sops: { type: 'string', default: join(REPO_ROOT, 'content', 'sops') },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    const option = /'(-[^' ]+)/.exec(e instanceof Error ? e.message : '')?.[1];
-    throw new CliError(`無法識別的選項${option ? ` ${option}` : ''}。\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCliArgs({
+    trust: { type: 'string', default: join(REPO_ROOT, 'trust') },
+    sops: { type: 'string', default: join(REPO_ROOT, 'content', 'sops') },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
+  }, USAGE);
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -22,7 +22,9 @@ export default function FileInput({ id, inputRef, buttonText = '選擇檔案…'
         type="file"
         className="sr-only"
         onChange={(e) => {
-          setChosen(Array.from(e.target.files ?? [], (f) => f.name).join('、'));
+          // A folder of a thousand files is named by its count, not a thousand names laid out at once.
+          const files = e.target.files ?? [];
+          setChosen(files.length > 3 ? `已選擇 ${files.length} 個檔案` : Array.from(files, (f) => f.name).join('、'));
           onChange?.(e);
         }}
       />

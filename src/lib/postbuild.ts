@@ -40,7 +40,7 @@ export async function finishSite(dist: string, repoRoot: string): Promise<Finish
   const zhCn = writeZhCnSite(dist, { glossaryText: readFileSync(join(repoRoot, ZH_CN_GLOSSARY), 'utf8') });
   const searchPages = await indexSearch(dist);
   const info = writeBuildInfo(dist, readRegister(join(repoRoot, 'content', 'sops')));
-  const { count, size, warnings } = await writeServiceWorker(dist);
+  const { count, size, warnings } = await writeServiceWorker(dist, join(repoRoot, 'node_modules', '.cache', 'handbook'));
   if (warnings.length) throw new Error(`Workbox: ${warnings.join('; ')}`);
   // Last: the .br/.gz twins are for the host, not for the service worker's list.
   const precompressed = await precompressSite(dist, join(repoRoot, 'node_modules', '.cache', 'precompress'));

@@ -98,6 +98,21 @@ describe('register, history and diff', () => {
     const { page, close } = await session();
     await page.goto(`${site}/sops/complaints/history/`);
     expect(await page.locator('table[data-history] tbody tr').count()).toBe(2);
+    // A pair without a page of its own (the newer against the older) is compared in the page, by the same diff.
+    const result = page.locator('[data-compare-result]');
+    await expect(result.isHidden()).resolves.toBe(true);
+    await page.locator('[data-compare-from]').selectOption('a-1');
+    await page.locator('[data-compare-to]').selectOption('a-0');
+    await page.getByRole('button', { name: '比較' }).click();
+    await expect(page.locator('[data-compare-status]').textContent()).resolves.toBe('A/1（草案） → A/0（生效） 的逐字差異如下。');
+    expect(await result.locator('[data-diff] del').allTextContents()).toContain('聽');
+    expect(await result.locator('[data-diff] ins').allTextContents()).toContain('原');
+    await expect(result.locator('[data-diff-summary]').textContent()).resolves.toMatch(/^共 \d+ 處變更：新增 \d+ 字，刪除 \d+ 字。$/);
+    await page.locator('[data-compare-to]').selectOption('a-1');
+    await page.getByRole('button', { name: '比較' }).click();
+    await expect(page.locator('[data-compare-status]').textContent()).resolves.toBe('請選擇兩個不同的版本。');
+    await expect(result.isHidden()).resolves.toBe(true);
+    // Consecutive revisions keep a page of their own.
     await page.getByRole('link', { name: /A\/0（生效）→ A\/1（草案）/ }).click();
     await page.waitForURL(/\/sops\/complaints\/diff\/a-0\/a-1\/$/);
     // 4.1.1 「應耐心原業戶講完」 is corrected to 「應耐心聽業戶講完」.

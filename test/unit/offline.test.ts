@@ -4,12 +4,12 @@
  * to first use, a build id that follows the content).
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tempDir } from '../pdf/helpers/tools.ts';
 import type { RegisterRevision } from '../../src/lib/documents/register.ts';
 import { offlineCopyNote, revisionChangeNote, revisionsInForceChanged } from '../../src/lib/offline/build-info.ts';
-import { contentDigest, writeBuildInfo, writeServiceWorker } from '../../src/lib/offline/service-worker.ts';
+import { contentDigest, generateServiceWorkerDirectly, writeBuildInfo, writeServiceWorker } from '../../src/lib/offline/service-worker.ts';
 
 const rev = (docNumber: string, revision: string, status: RegisterRevision['status'], effectiveDate: string | null = null): RegisterRevision => ({
   procedure: docNumber.toLowerCase(),
@@ -87,6 +87,37 @@ describe('the service worker for a built site', () => {
     ]);
     expect(sw).toContain('handbook-full-fonts');
     expect(JSON.parse(readFileSync(join(dist, 'build-info.json'), 'utf8')).buildId).toBe(info.buildId);
+  });
+
+  it('writes the worker Workbox generates (same list, same options), from a bundle kept between builds', async () => {
+    // The minifier names variables after what the bundle holds, so the two differ in those names only.
+    const list = (sw: string) => /\[\{url:"[^\]]*\}\]/.exec(sw)?.[0];
+    const shape = (sw: string) => sw.replace(/\[\{url:"[^\]]*\}\]/, '[LIST]').replace(/[A-Za-z_$][\w$]*/g, 'x');
+    const direct = async (dist: string) => {
+      await generateServiceWorkerDirectly(dist);
+      const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+      rmSync(join(dist, 'sw.js'));
+      return sw;
+    };
+    const dist = site();
+    writeBuildInfo(dist, [rev('HB-SOP-02', 'A/0', 'effective')]);
+    const first = await direct(dist);
+    const cacheDir = tempDir('sw-cache-');
+    await writeServiceWorker(dist, cacheDir);
+    const ours = readFileSync(join(dist, 'sw.js'), 'utf8');
+    expect(list(ours)).toBe(list(first));
+    expect(list(ours)).toContain('{url:"sops/violations/index.html",revision:"');
+    expect(shape(ours)).toBe(shape(first));
+    expect(readdirSync(cacheDir).filter((f) => f.startsWith('sw-template-'))).toHaveLength(1);
+    // A second build, with a changed page, reuses the bundle and lists the page's new hash.
+    rmSync(join(dist, 'sw.js'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>改</title>');
+    const second = await direct(dist);
+    await writeServiceWorker(dist, cacheDir);
+    const reused = readFileSync(join(dist, 'sw.js'), 'utf8');
+    expect(list(reused)).toBe(list(second));
+    expect(list(reused)).not.toBe(list(first));
+    expect(shape(reused)).toBe(shape(first));
   });
 
   it('gives the same build id to the same content, and a new one when any file changes', async () => {

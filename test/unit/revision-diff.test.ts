@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { condenseDiff, diffRevisions, revisionPlainText } from '../../src/lib/documents/revision-diff.ts';
+import { condenseDiff, consecutivePairs, diffRevisions, revisionPlainText } from '../../src/lib/documents/revision-diff.ts';
 
 describe('revision text and diff', () => {
   it('strips frontmatter and markup but keeps every character of the text', () => {
@@ -30,6 +30,16 @@ describe('revision text and diff', () => {
     expect(d.hunks).toBeGreaterThanOrEqual(5);
     expect(from).toContain('違章事作');
     expect(to).not.toContain('違章事作');
+  });
+});
+
+describe('diff pages', () => {
+  it('exist for consecutive revisions only, so they grow linearly', () => {
+    const revs = ['A/0', 'A/1', 'A/2', 'B/0'];
+    expect(consecutivePairs(revs)).toEqual([['A/0', 'A/1'], ['A/1', 'A/2'], ['A/2', 'B/0']]);
+    expect(consecutivePairs(['A/0'])).toEqual([]);
+    const sixteen = Array.from({ length: 16 }, (_, i) => `A/${i}`);
+    expect(consecutivePairs(sixteen)).toHaveLength(15);
   });
 });
 

@@ -87,6 +87,8 @@ describe('OpenCC with the glossary', () => {
     expect(simplify('業戶檔案目錄')).toBe('业户档案目录');
     expect(simplify('處理控制程序')).toBe('处理控制程序');
     expect(simplify('資料')).not.toBe('数据');
+    // 稽核 (the audit) must not read as 审核, the review role of an approval.
+    expect(simplify('批量稽核記錄')).toBe('批量稽核记录');
   });
 
   it('takes mainland words for the interface where OpenCC knows them', () => {

@@ -77,3 +77,12 @@ export function condenseDiff(parts: DiffPart[], context = 40): DiffPart[] {
     };
   });
 }
+
+/**
+ * The comparisons that get a page of their own: each revision against the one before it, so the pages grow
+ * linearly with the revisions (every ordered pair made n(n-1)). Any other pair is compared on the history page.
+ */
+export function consecutivePairs<T>(revisions: readonly T[]): [T, T][] {
+  return revisions.slice(1).map((to, i) => [revisions[i], to]);
+}
+

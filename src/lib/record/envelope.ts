@@ -48,6 +48,16 @@ export function envelopeFor<D>(form: FormMeta, data: D, procedureRevision: strin
 }
 
 /** Whether a parsed JSON value is a record envelope (as the site and the CLI export) rather than bare form data. */
+/**
+ * The batch audit's report (src/lib/audit): signed like a record, but made under no procedure, so it
+ * names no procedure revision and the verifier does not ask the register for one.
+ */
+export const AUDIT_REPORT_FORM = 'audit-report';
+
+export function belongsToNoProcedure(record: Pick<RecordEnvelope, 'form'>): boolean {
+  return (record.form as string) === AUDIT_REPORT_FORM;
+}
+
 export function isRecordEnvelope(value: unknown): value is RecordEnvelope {
   return !!value && typeof value === 'object' && (value as { format?: unknown }).format === RECORD_FORMAT;
 }

@@ -8,6 +8,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { sizeText } from './size.ts';
 
 export const EXIT_FAILED = 1;
@@ -44,6 +45,19 @@ export function fsReason(e: unknown): string | null {
   if (code === 'EISDIR') return '是資料夾，不是檔案';
   if (code === 'ENOTDIR') return '路徑中有一段不是資料夾';
   return CODES[code] ?? `系統錯誤 ${code}`;
+}
+
+/**
+ * The command line parsed with node:util's parseArgs (positionals allowed); an unknown option is a
+ * CliError naming it in zh-TW with the tool's usage line, never parseArgs's English message.
+ */
+export function parseCliArgs<const O extends NonNullable<ParseArgsConfig['options']>>(options: O, usage: string, args = process.argv.slice(2)) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options });
+  } catch (e) {
+    const option = /'(-[^' ]+)/.exec(e instanceof Error ? e.message : '')?.[1];
+    throw new CliError(`無法識別的選項${option ? ` ${option}` : ''}。\n${usage}`);
+  }
 }
 
 /**

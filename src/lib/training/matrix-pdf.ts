@@ -5,7 +5,7 @@
  */
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { DocFonts, type LabelledText, type PdfFontSources } from '../pdf/layout/fonts.ts';
-import { GREY, LIGHT, PageSurface, Painter, RULE } from '../pdf/layout/painter.ts';
+import { ReportPages } from '../pdf/layout/report-pages.ts';
 import { wrapText } from '../pdf/layout/text.ts';
 import { formatDateTimeZh } from '../shared/time.ts';
 import { CELL_LABELS, cellText, matrixTotals, type Matrix } from './matrix.ts';
@@ -38,57 +38,27 @@ export async function matrixPdf(m: Matrix, fonts: PdfFontSources, now = new Date
 
   const colWidth = (PAGE[0] - 2 * MARGIN - FIRST_COL) / Math.max(1, m.procedures.length);
   const widths = [FIRST_COL, ...m.procedures.map(() => colWidth)];
-  const surfaces: PageSurface[] = [];
-  let painter!: Painter;
-  let y = 0;
+  const pages = new ReportPages(doc, docFonts, { size: PAGE, margin: MARGIN, title, stamp, stampSize: SIZE, onPage: () => drawRow(header, true, true) });
 
-  const lines = (cells: string[]) => cells.map((c, i) => c.split('\n').flatMap((part) => wrapText(part, widths[i] - 2 * PAD, (t) => docFonts.width(t, SIZE))));
-  const drawRow = (cells: string[], shade: boolean, bold: boolean) => {
-    const wrapped = lines(cells);
-    const h = Math.max(...wrapped.map((l) => l.length)) * LINE + 2 * PAD;
-    if (y - h < MARGIN + 20) newPage();
-    let x = MARGIN;
-    wrapped.forEach((cellLines, i) => {
-      painter.rect(x, y - h, widths[i], h, { ...(shade ? { fill: LIGHT } : {}), stroke: RULE, lineWidth: 0.5 });
-      cellLines.forEach((line, j) => painter.text(line, x + PAD, y - PAD - (j + 1) * LINE + 3, { size: SIZE, bold: bold || (i > 0 && j === 0) }));
-      x += widths[i];
-    });
-    y -= h;
-  };
-  function newPage() {
-    const page = doc.addPage(PAGE);
-    const surface = new PageSurface(page);
-    surfaces.push(surface);
-    painter = new Painter(docFonts, surface);
-    y = PAGE[1] - MARGIN;
-    painter.text(title, MARGIN, y - 14, { size: 16, bold: true });
-    painter.text(stamp, MARGIN, y - 30, { size: SIZE, color: GREY });
-    y -= 40;
-    drawRow(header, true, true);
-  }
-
-  newPage();
+  const drawRow = (cells: string[], shade: boolean, bold: boolean) =>
+    pages.tableRow(cells, widths, { size: SIZE, line: LINE, pad: PAD, shade, bold: (i, j) => bold || (i > 0 && j === 0) });
+  pages.newPage();
   for (const r of rows) drawRow(r, false, false);
   drawRow(footerRow, true, true);
   if (rejected.length) {
-    y -= 16;
-    if (y < MARGIN + 40) newPage();
-    painter.text('未計入的檔案', MARGIN, y, { size: 10, bold: true });
-    y -= 4;
+    pages.y -= 16;
+    if (pages.y < MARGIN + 40) pages.newPage();
+    pages.painter.text('未計入的檔案', MARGIN, pages.y, { size: 10, bold: true });
+    pages.y -= 4;
     for (const r of rejected) {
       for (const line of wrapText(r, PAGE[0] - 2 * MARGIN, (t) => docFonts.width(t, SIZE))) {
-        if (y - LINE < MARGIN + 20) {
-          newPage();
-        }
-        y -= LINE;
-        painter.text(line, MARGIN, y, { size: SIZE });
+        if (pages.y - LINE < MARGIN + 20) pages.newPage();
+        pages.y -= LINE;
+        pages.painter.text(line, MARGIN, pages.y, { size: SIZE });
       }
     }
   }
-  surfaces.forEach((surface, i) => {
-    new Painter(docFonts, surface).textRight(`第 ${i + 1} 頁，共 ${surfaces.length} 頁`, PAGE[0] - MARGIN, MARGIN - 12, { size: SIZE, color: GREY });
-    surface.flush();
-  });
+  pages.finish();
   doc.setTitle(title, { showInWindowTitleBar: true });
   doc.setLanguage('zh-TW');
   doc.setCreationDate(now);

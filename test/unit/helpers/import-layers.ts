@@ -12,7 +12,7 @@ export interface Layer {
   prefixes: string[];
 }
 
-/** Outermost first: components, pages, scripts -> site build -> training -> pdf -> record, forms -> documents -> procedures, shared. */
+/** Outermost first: components, pages, scripts -> site build -> training, audit -> pdf -> record, forms -> documents -> procedures, shared. */
 export const LAYERS: Layer[] = [
   {
     name: 'components, pages, scripts',
@@ -20,9 +20,10 @@ export const LAYERS: Layer[] = [
     prefixes: ['src/components/', 'src/pages/', 'scripts/', 'src/content.config.ts', 'astro.config.mjs', 'test/'],
   },
   // What runs on the built site (the 简体 pages, the offline layer): reads documents, nothing else.
-  { name: 'site build', prefixes: ['src/lib/postbuild.ts', 'src/lib/precompress.ts', 'src/lib/offline/', 'src/lib/i18n/'] },
+  { name: 'site build', prefixes: ['src/lib/postbuild.ts', 'src/lib/precompress.ts', 'src/lib/build/', 'src/lib/offline/', 'src/lib/i18n/'] },
   // Training builds on all below: quizzes on documents, practice cases on forms, acknowledgements and the matrix on pdf.
-  { name: 'training', prefixes: ['src/lib/training/'] },
+  // The batch audit (src/lib/audit/) sits beside it: it reads what pdf verifies and what forms define.
+  { name: 'training, audit', prefixes: ['src/lib/training/', 'src/lib/audit/'] },
   { name: 'pdf', prefixes: ['src/lib/pdf/'] },
   {
     name: 'record, forms',

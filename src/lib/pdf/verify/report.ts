@@ -6,7 +6,7 @@
  * register (src/lib/documents/register.ts `readRegister` in Node; the site passes it to the page).
  */
 import { PDFDocument } from '@cantoo/pdf-lib';
-import type { RecordEnvelope } from '../../record/envelope.ts';
+import { belongsToNoProcedure, type RecordEnvelope } from '../../record/envelope.ts';
 import { STANDING_LABELS, inForceOn, revisionStanding, type RegisterRevision, type RevisionStanding } from '../../documents/register.ts';
 import { getFormMeta, isFormId } from '../../forms/definition/index.ts';
 import { dateOf } from '../../shared/time.ts';
@@ -222,7 +222,7 @@ export function decideVerdict(r: Facts): Verdict {
       line: `憑證的金鑰用途不含數位簽章（digitalSignature）或不可否認（nonRepudiation）：${who(usage)}。此類憑證（例如加密或伺服器憑證）不應用於簽署記錄。`,
     });
   }
-  if (!r.revision || r.revision.standing === 'unknown') {
+  if ((!r.revision || r.revision.standing === 'unknown') && !(r.record && belongsToNoProcedure(r.record))) {
     failures.push({
       title: '驗證未通過：依據的程序版本不在受控文件清單內',
       line: r.revision
@@ -362,7 +362,7 @@ export async function verifyPdf(pdf: BinaryData, options: VerifyOptions): Promis
   }
 
   let revisionInfo: VerifyReport['revision'] = null;
-  if (rec.record) {
+  if (rec.record && !belongsToNoProcedure(rec.record)) {
     const standing = revisionStanding(options.register, rec.record.procedureNumber, rec.record.procedureRevision);
     const entry = options.register.find((r) => r.docNumber === rec.record!.procedureNumber && r.revision === rec.record!.procedureRevision) ?? null;
     const recordDate = recordDateOf(rec.record);
