@@ -53,7 +53,7 @@ describe('/audit/ (phone, CSP header)', () => {
     );
     const expected = Object.fromEntries(Object.entries(folder.expected).map(([f, kinds]) => [f.split('/').pop(), [...kinds].sort()]));
     expect(shown).toEqual(expected);
-    expect(await page.locator('[data-audit-summary]').textContent()).toContain('檔案 11 個：沒有問題 1 個，有問題 10 個');
+    expect(await page.locator('[data-audit-summary]').textContent()).toContain('檔案 12 個：沒有問題 1 個，有問題 11 個');
     expect(await page.locator('tr[data-file="untrusted.pdf"]').textContent()).toContain('憑證不受信任');
 
     await page.locator('select[data-audit-filter]').selectOption('duplicate');

@@ -85,6 +85,7 @@ describe('npm run audit on a prepared folder', () => {
     expect(byFile['older/retention.pdf'][header.indexOf('保存期限')]).toBe('三年，至 2029-11-29（已屆滿）');
     expect(byFile['duplicate-1.pdf'][problemCol]).toContain('duplicate-2.pdf');
     expect(byFile['notes.txt'][problemCol]).toBe('非 PDF 或無法讀取：此檔案不是 PDF');
+    expect(byFile['wrong-signer.pdf'][problemCol]).toContain('簽署人與記錄所載不符');
     // Every compared page matched its JSON (the tamper changed neither).
     for (const r of rows.filter((r) => r[0].endsWith('.pdf'))) expect(r[header.indexOf('頁面與內嵌資料')]).toBe('一致');
   });
@@ -92,7 +93,7 @@ describe('npm run audit on a prepared folder', () => {
   it('prints the table and the summary in Chinese', () => {
     expect(result.stdout).toContain('✔ good.pdf');
     expect(result.stdout).toContain('✘ tampered.pdf');
-    expect(result.stdout).toContain('檔案 11 個：沒有問題 1 個，有問題 10 個');
+    expect(result.stdout).toContain('檔案 12 個：沒有問題 1 個，有問題 11 個');
     expect(result.stdout).toContain('記錄編號重複：2 個');
     expect(result.stdout).not.toMatch(/at .*\.ts:\d+/);
   });
@@ -102,7 +103,7 @@ describe('npm run audit on a prepared folder', () => {
     expect(run('qpdf', ['--check', pdf]).status).toBe(0);
     const text = run('pdftotext', ['-layout', pdf, '-']).stdout;
     expect(text).toContain('記錄稽核報告');
-    expect(text).toContain('有問題 10 個');
+    expect(text).toContain('有問題 11 個');
     expect(text).toContain('tampered.pdf');
     expect(text).toContain('稽核人');
     expect(run('pdffonts', [pdf]).stdout).toMatch(/NotoSansTC-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);

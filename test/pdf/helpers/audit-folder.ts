@@ -1,7 +1,7 @@
 /**
  * A folder for the batch audit with one planted problem per file, made with the product's own export
  * and signing code from the schemas' examples: a good record, a tampered one, one signed under an
- * untrusted CA, one missing its required signer, one breaking a form rule, one whose retention has
+ * untrusted CA, one missing its required signer, one breaking a form rule, one signed by someone other than the person it names, one whose retention has
  * passed (on AUDIT_TODAY), two with the same record number, one filled under a draft revision, one
  * dated before its revision came into force, and a file that is not a PDF. `expected` is what the audit must find, file by file, and nothing else.
  */
@@ -77,6 +77,8 @@ export async function makeAuditFolder(pki: TestPki): Promise<AuditFolder> {
   write('untrusted.pdf', await change('BG-2026-0103', '李四', stranger));
   write('missing-signer.pdf', await change('BG-2026-0104', '陳美玲', null));
   write('rules.pdf', await change('BG-2026-0105', '陳美玲', staff, { edit: { confidentiality: '一般' } }));
+  // 吳國華 is the recorder the record names; 陳美玲's certificate signed it (as the CLI once allowed, silently).
+  write('wrong-signer.pdf', await change('BG-2026-0109', '吳國華', staff));
   write('duplicate-1.pdf', await change('BG-2026-0106', '陳美玲', staff));
   write('duplicate-2.pdf', await change('BG-2026-0106', '陳美玲', staff, { edit: { after: '聯絡電話：5550 0789' } }));
   // HB-SOP-04 A/1 is a draft in the register: a record filled under it was not under a controlled procedure.
@@ -98,6 +100,7 @@ export async function makeAuditFolder(pki: TestPki): Promise<AuditFolder> {
       'untrusted.pdf': ['untrusted'],
       'missing-signer.pdf': ['missing-signer'],
       'rules.pdf': ['rules'],
+      'wrong-signer.pdf': ['identity-mismatch'],
       'duplicate-1.pdf': ['duplicate'],
       'duplicate-2.pdf': ['duplicate'],
       'draft.pdf': ['revision'],
