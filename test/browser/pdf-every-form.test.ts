@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { openBrowser, openSession } from './harness.ts';
-import { ASCII_PASSWORD, makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
-import { requireTools, tempDir } from '../pdf/helpers/tools.ts';
-import { completeExample, count, downloadSigned, pdfsig } from './helpers-pdf/flow.ts';
+import { openSession } from './harness.ts';
+import { ASCII_PASSWORD, type TestPki } from '../pdf/helpers/pki.ts';
+
+import { completeExample, count, downloadSigned, pdfsig, pdfBrowserSetup } from './helpers-pdf/flow.ts';
 import { FORM_IDS } from '../../src/lib/procedures.ts';
 
 const site = inject('siteUrl');
@@ -17,10 +17,7 @@ let pki: TestPki;
 let work: string;
 
 beforeAll(async () => {
-  requireTools();
-  pki = makeTestPki();
-  work = tempDir('pdf-every-form-');
-  browser = await openBrowser();
+  ({ pki, work, browser } = await pdfBrowserSetup('pdf-every-form-'));
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -12,9 +12,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, openBrowser, openSession, type Session } from './harness.ts';
-import { ASCII_PASSWORD, makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
-import { requireTools, tempDir, runScript } from '../pdf/helpers/tools.ts';
+import { axeViolations, openSession, type Session } from './harness.ts';
+import { ASCII_PASSWORD, type TestPki } from '../pdf/helpers/pki.ts';
+import { runScript } from '../pdf/helpers/tools.ts';
 import { readRegister } from '../../src/lib/documents/register-files.ts';
 import { exportSignedRecordPdf, readPkcs12, type VerifyReport } from '../../src/lib/pdf/index.ts';
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
@@ -33,8 +33,7 @@ import {
   pdfsig,
   recordRequests,
   pdftext,
-  resources,
-} from './helpers-pdf/flow.ts';
+  resources, pdfBrowserSetup } from './helpers-pdf/flow.ts';
 
 const site = inject('siteUrl');
 const cspSite = inject('cspSiteUrl');
@@ -48,10 +47,7 @@ let signedOnce: string | null = null;
 let signedTwice: string | null = null;
 
 beforeAll(async () => {
-  requireTools();
-  pki = makeTestPki();
-  work = tempDir('pdf-browser-');
-  browser = await openBrowser();
+  ({ pki, work, browser } = await pdfBrowserSetup('pdf-browser-'));
 }, 120_000);
 
 afterAll(async () => {

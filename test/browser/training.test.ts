@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, openBrowser, openSession } from './harness.ts';
+import { axeViolations, openSession } from './harness.ts';
 import { loadQuiz, trainingDirs } from '../../src/lib/training/load.ts';
 import type { ProcedureId } from '../../src/lib/procedures.ts';
 import { readProcedures } from '../../src/lib/procedures-files.ts';
@@ -10,9 +10,9 @@ import { readProcedures } from '../../src/lib/procedures-files.ts';
 const PROCEDURE_IDS = readProcedures('content/sops').map((p) => p.id);
 import { readRegister } from '../../src/lib/documents/register-files.ts';
 import { readTrainingRevisions } from '../../src/lib/training/load.ts';
-import { makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
-import { requireTools, run, tempDir } from '../pdf/helpers/tools.ts';
-import { download, downloadConfirmingSigner, drawOnCanvas, pdfsig } from './helpers-pdf/flow.ts';
+import type { TestPki } from '../pdf/helpers/pki.ts';
+import { run } from '../pdf/helpers/tools.ts';
+import { download, downloadConfirmingSigner, drawOnCanvas, pdfsig, pdfBrowserSetup } from './helpers-pdf/flow.ts';
 
 const site = inject('siteUrl');
 const dirs = trainingDirs(process.cwd());
@@ -22,10 +22,7 @@ let browser: Browser;
 let pki: TestPki;
 let work: string;
 beforeAll(async () => {
-  requireTools();
-  pki = makeTestPki();
-  work = tempDir('training-browser-');
-  browser = await openBrowser();
+  ({ pki, work, browser } = await pdfBrowserSetup('training-browser-'));
 }, 120_000);
 afterAll(async () => {
   await browser.close();

@@ -7,17 +7,18 @@
  * PKI (test/pdf/helpers/pki.ts); each verdict is also the CLI's.
  */
 
+import { pdfBrowserSetup } from './helpers-pdf/flow.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { exportRecordPdf, exportSignedRecordPdf, readPkcs12, type VerifyReport } from '../../src/lib/pdf/index.ts';
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
-import { axeViolations, openBrowser, openSession } from './harness.ts';
-import { ASCII_PASSWORD, makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
+import { axeViolations, openSession } from './harness.ts';
+import { ASCII_PASSWORD, type TestPki } from '../pdf/helpers/pki.ts';
 import { envelopeOf, namingSigners, testForms } from '../pdf/helpers/records.ts';
 import { swapEmbeddedJson, swapOwner } from '../pdf/helpers/tamper.ts';
-import { requireTools, tempDir, runScript } from '../pdf/helpers/tools.ts';
+import { runScript } from '../pdf/helpers/tools.ts';
 
 const site = inject('siteUrl');
 const intake = testForms().find((f) => f.id === 'complaint-intake')!;
@@ -28,10 +29,7 @@ let pki: TestPki;
 let work: string;
 
 beforeAll(async () => {
-  requireTools();
-  pki = makeTestPki();
-  work = tempDir('verify-truth-');
-  browser = await openBrowser();
+  ({ pki, work, browser } = await pdfBrowserSetup('verify-truth-'));
 }, 120_000);
 
 afterAll(async () => {

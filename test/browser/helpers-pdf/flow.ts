@@ -6,8 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Download, Locator, Page } from 'playwright-core';
-import { run } from '../../pdf/helpers/tools.ts';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
+import { makeTestPki, type TestPki } from '../../pdf/helpers/pki.ts';
+import { requireTools, run, tempDir } from '../../pdf/helpers/tools.ts';
+import { openBrowser } from '../harness.ts';
+
+/** What the PDF browser tests start with (in beforeAll): the PDF tools checked, the test PKI, a work folder and one Chromium. */
+export async function pdfBrowserSetup(workPrefix: string): Promise<{ pki: TestPki; work: string; browser: Browser }> {
+  requireTools();
+  return { pki: makeTestPki(), work: tempDir(workPrefix), browser: await openBrowser() };
+}
 
 export const FORM_ID = 'qr-gr-036';
 export const RECORD_NUMBER = 'KS-2026-0007';

@@ -38,7 +38,7 @@ export function tamperSignedBytes(pdf: Uint8Array): Uint8Array {
 /** Forms with one required signer, how their examples are turned into a record dated 2026-11-29 signed by `who`. */
 export const ONE_SIGNER_FORMS = {
   'archive-change': { role: 'recorder', revision: 'A/0', edit: (who: string): Data => ({ changedOn: '2026-11-29', recorder: who }) },
-  'archive-catalogue': { role: 'compiler', revision: 'A/0', edit: (): Data => ({ compiledOn: '2026-11-29' }) },
+  'archive-catalogue': { role: 'compiler', revision: 'A/0', edit: (who: string): Data => ({ compiledOn: '2026-11-29', compiledBy: who }) },
   'qr-gr-016': { role: 'receiver', revision: 'A/1', edit: (who: string): Data => ({ receivedAt: '2026-11-29T10:40:00+08:00', receiver: who }) },
 } as const;
 export type OneSignerForm = keyof typeof ONE_SIGNER_FORMS;
