@@ -69,6 +69,8 @@ const PAGES: [string, string, ((page: Page) => Promise<void>)?][] = [
   ['sign (a record loaded)', '/sign/', (page) => loadRecord(page, 'sign')],
   ['verify (a record loaded)', '/verify/', (page) => loadRecord(page, 'verify')],
   ['audit (before a folder is chosen; test/browser/audit.test.ts checks its results at 390 px)', '/audit/'],
+  ['approval page', '/approve/'],
+  ['training home', '/training/'],
   ['404', '/no-such-page/'],
   ['简体 procedure', '/zh-cn/sops/violations/'],
   ['简体 register', '/zh-cn/register/'],
