@@ -37,8 +37,19 @@ describe('/audit/ (phone, CSP header)', () => {
   it('audits the prepared folder in a worker and shows exactly the planted problems', async () => {
     const s = await openSession(browser, { viewport: { width: 390, height: 844 } });
     const { page } = s;
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname);
+    });
     await page.goto(`${site}/audit/`);
     await page.locator('[data-audit-ready]').waitFor();
+    await page.waitForLoadState('networkidle');
+    // The page shows and filters results without the PDF engine: that loads in the worker, once files are chosen.
+    const pageScripts = await page.evaluate(
+      async (paths) => (await Promise.all(paths.map(async (p) => (await (await fetch(p)).arrayBuffer()).byteLength))).reduce((a, b) => a + b, 0),
+      scripts,
+    );
+    expect(pageScripts).toBeLessThan(400_000);
     // Linked from the site navigation like /verify/.
     await expect(page.locator('#starlight__sidebar a[href="/audit/"]').textContent()).resolves.toContain('記錄稽核');
     await page.locator('input[data-audit-today]').fill(AUDIT_TODAY);

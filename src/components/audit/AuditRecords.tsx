@@ -9,7 +9,7 @@ import { downloadFile } from '../download.ts';
 import { errorText, fileBytes } from '../pdf/pdf-runtime.ts';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { addAuditorCaFile, readAuditorCas, type AuditorCa } from '../../lib/pdf/auditor-trust.ts';
-import { PROBLEM_KINDS, PROBLEM_LABELS, filterRows, type AuditFilter, type AuditReport } from '../../lib/audit/audit.ts';
+import { PROBLEM_KINDS, PROBLEM_LABELS, filterRows, type AuditFilter, type AuditReport } from '../../lib/audit/kinds.ts';
 import { localDate } from '../../lib/audit/period.ts';
 import { COLUMN_LABELS, auditCsv, rowText, summaryLines } from '../../lib/audit/text.ts';
 import type { AuditMessage, AuditRequest } from './audit-worker.ts';

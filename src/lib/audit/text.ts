@@ -3,7 +3,7 @@
  * the CSV itself (RFC 4180, CRLF, a byte-order mark so spreadsheet programs read the Chinese as UTF-8).
  * Browser-safe.
  */
-import { NOT_IN_FORCE_ON_RECORD_DATE, PROBLEM_KINDS, PROBLEM_LABELS, SIGNATURE_STATE_LABELS, type AuditReport, type AuditRow } from './audit.ts';
+import { NOT_IN_FORCE_ON_RECORD_DATE, PROBLEM_KINDS, PROBLEM_LABELS, SIGNATURE_STATE_LABELS, type AuditReport, type AuditRow } from './kinds.ts';
 
 export const NONE = '—';
 

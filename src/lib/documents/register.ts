@@ -5,6 +5,10 @@
 import type { DocStatus } from './doc-control.ts';
 import type { ProcedureId } from '../procedures.ts';
 
+/** How a record's revision stood on the record's own date, beside its standing today. */
+export const IN_FORCE_WHEN_FILLED_NOW_SUPERSEDED = '填寫時生效、現已作廢';
+export const NOT_IN_FORCE_WHEN_FILLED = '填寫時未生效';
+
 export interface RegisterRevision {
   procedure: ProcedureId;
   docNumber: string;

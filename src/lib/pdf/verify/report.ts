@@ -33,8 +33,8 @@ export const RULES_BROKEN = '記錄內容違反表單規則';
 export { IDENTITY_MISMATCH } from '../file-text.ts';
 export { CONTENT_MISMATCH } from './content.ts';
 
-export const IN_FORCE_WHEN_FILLED_NOW_SUPERSEDED = '填寫時生效、現已作廢';
-export const NOT_IN_FORCE_WHEN_FILLED = '填寫時未生效';
+export { IN_FORCE_WHEN_FILLED_NOW_SUPERSEDED, NOT_IN_FORCE_WHEN_FILLED } from '../../documents/register.ts';
+import { IN_FORCE_WHEN_FILLED_NOW_SUPERSEDED, NOT_IN_FORCE_WHEN_FILLED } from '../../documents/register.ts';
 
 /** The record's own date: its form's date field (x-form dateField), else its export time; YYYY-MM-DD in UTC+8. */
 function recordDateOf(record: RecordEnvelope): string | null {
