@@ -5,9 +5,9 @@
  *
  * Exit 0 when written, 1 when refused (order, same person, untrusted, bad .p12), 2 on a usage error.
  */
+import { parseCliArgs } from '../src/lib/shared/cli.ts';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { APPROVAL_ROLES, ROLE_LABELS, isApprovalRole } from '../src/lib/documents/approval.ts';
 import { approveRevisionFile, loadTrustList } from '../src/lib/pdf/node.ts';
 
@@ -16,18 +16,19 @@ const USAGE = `用法：npm run doc:approve -- <程序> <版本，如 A/1> --rol
 async function main(): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
+    parsed = parseCliArgs(
+      {
         role: { type: 'string' },
         sign: { type: 'string' },
         'password-file': { type: 'string' },
         trust: { type: 'string', default: 'trust' },
         sops: { type: 'string', default: join('content', 'sops') },
       },
-    });
+      USAGE,
+    );
   } catch (e) {
-    console.error(`${e instanceof Error ? e.message : e}\n${USAGE}`);
+    // An unknown option, named in zh-TW with the usage line (not parseArgs's English message).
+    console.error(e instanceof Error ? e.message : e);
     return 2;
   }
   const { values, positionals } = parsed;

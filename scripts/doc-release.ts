@@ -7,8 +7,8 @@
  * and the trust list); exit 2 on a usage error. A future date is allowed: the site says
  * 「將於 … 生效」 until then.
  */
+import { parseCliArgs } from '../src/lib/shared/cli.ts';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadTrustList, releaseRevisionFile } from '../src/lib/pdf/node.ts';
 import { formatIsoDateZh, handbookDate } from '../src/lib/shared/time.ts';
 
@@ -17,17 +17,18 @@ const USAGE = '用法：npm run doc:release -- <程序> <版本，如 A/1> --eff
 async function main(): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
+    parsed = parseCliArgs(
+      {
         effective: { type: 'string' },
         trust: { type: 'string', default: 'trust' },
         sops: { type: 'string', default: join('content', 'sops') },
         schemas: { type: 'string', default: 'schemas' },
       },
-    });
+      USAGE,
+    );
   } catch (e) {
-    console.error(`參數有誤：${e instanceof Error ? e.message : e}\n${USAGE}`);
+    // An unknown option, named in zh-TW with the usage line (not parseArgs's English message).
+    console.error(e instanceof Error ? e.message : e);
     return 2;
   }
   const { values, positionals } = parsed;

@@ -192,7 +192,9 @@ describe('doc:approve CLI', { timeout: 300_000 }, () => {
 
     expect(cli(['violations', 'A/1', '--role', 'boss', '--sign', pki.staffB, '--password-file', asciiPasswordFile]).status).toBe(2);
     expect(cli(['violations', '--role', 'reviewedBy']).status).toBe(2);
-    expect(cli(['violations', 'A/1', '--bogus']).status).toBe(2);
+    const bogus = cli(['violations', 'A/1', '--bogus']);
+    expect(bogus.status).toBe(2);
+    expect(bogus.out).toContain('無法識別的選項 --bogus');
     r = cli(['violations', 'Z/9', '--role', 'approvedBy', '--sign', pki.staffC, '--password-file', asciiPasswordFile, '--sops', sopsDir, '--trust', trustDir]);
     expect(r.out).toContain('沒有版本 Z/9');
     expect(r.status).toBe(1);

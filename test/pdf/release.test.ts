@@ -95,6 +95,9 @@ describe('releaseRevisionFile and the doc:release CLI', { timeout: 300_000 }, ()
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain('未發布：版本 A/1 沒有有效的批准簽章（批准：未簽署）');
     expect(runScript('doc-release.ts', ['violations']).status).toBe(2);
+    const bogus = runScript('doc-release.ts', ['violations', 'A/1', '--bogus']);
+    expect(bogus.status).toBe(2);
+    expect(bogus.stderr).toContain('無法識別的選項 --bogus');
 
     // An untrusted 批准 does not count either.
     await expect(approve('approvedBy', pki.untrusted)).rejects.toThrow('憑證不受信任');
