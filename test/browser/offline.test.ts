@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, axeViolations, openBrowser, openSession, tempDir, type Session } from './harness.ts';
+import { CHROMIUM_ARGS, axeViolations, openSession, tempDir, type Session } from './harness.ts';
 import { STRICT_CSP, startStaticServer } from './static-server.ts';
-import { RECORD_NUMBER, completeExample, download, downloadConfirmingSigner, drawOnCanvas, pdfsig, pdftext } from './helpers-pdf/flow.ts';
-import { makeTestPki, type TestPki } from '../pdf/helpers/pki.ts';
-import { requireTools } from '../pdf/helpers/tools.ts';
+import { RECORD_NUMBER, completeExample, download, downloadConfirmingSigner, drawOnCanvas, pdfsig, pdftext, pdfBrowserSetup } from './helpers-pdf/flow.ts';
+import type { TestPki } from '../pdf/helpers/pki.ts';
+
 import { BUILD_INFO_PATH, type BuildInfo } from '../../src/lib/offline/build-info.ts';
 import { writeServiceWorker } from '../../src/lib/offline/service-worker.ts';
 
@@ -23,9 +23,7 @@ let browser: Browser;
 let pki: TestPki;
 const servers: Server[] = [];
 beforeAll(async () => {
-  requireTools();
-  pki = makeTestPki();
-  browser = await openBrowser();
+  ({ pki, browser } = await pdfBrowserSetup('offline-'));
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -13,6 +13,7 @@
  * Three builds (the third stops at the page that fails); this replaces the two of the earlier
  * approvals-build test, whose checks are here.
  */
+import { pdfBrowserSetup } from '../browser/helpers-pdf/flow.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,19 +23,17 @@ import { readRegister } from '../../src/lib/documents/register-files.ts';
 import { loadTrustList, verifyRevisionFile } from '../../src/lib/pdf/node.ts';
 import { formatIsoDateZh, handbookDate } from '../../src/lib/shared/time.ts';
 import { withProjectCopyAsync, type ProjectCopy } from '../unit/helpers/project-copy.ts';
-import { axeViolations, openBrowser, openSession } from '../browser/harness.ts';
+import { axeViolations, openSession } from '../browser/harness.ts';
 import { startStaticServer } from '../browser/static-server.ts';
-import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
+import { ASCII_PASSWORD, type TestPki } from './helpers/pki.ts';
 import { ROOT } from './helpers/records.ts';
-import { removeTempDirs, requireTools, run } from './helpers/tools.ts';
+import { removeTempDirs, run } from './helpers/tools.ts';
 
 let pki: TestPki;
 let browser: Browser;
 
 beforeAll(async () => {
-  requireTools();
-  pki = makeTestPki();
-  browser = await openBrowser();
+  ({ pki, browser } = await pdfBrowserSetup('lifecycle-'));
 }, 120_000);
 
 afterAll(async () => {
