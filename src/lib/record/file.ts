@@ -6,7 +6,8 @@
  * with where it is, as is a drawn-signature image too large to place (./signature-image.ts). Browser-safe; errors are zh-TW sentences without a final 「。」.
  */
 import { sizeText } from '../shared/size.ts';
-import { firstUnusableSignatureImage } from './signature-image.ts';
+import { firstJsonFinding } from '../shared/json-walk.ts';
+import { signatureImageProblem } from './signature-image.ts';
 
 /** The largest record file read. A filled record with four drawn signatures is well under 300 KB. */
 export const RECORD_FILE_MAX_BYTES = 2 * 1024 * 1024;
@@ -19,15 +20,8 @@ export function recordFileTooLarge(size: number, max = RECORD_FILE_MAX_BYTES): s
 }
 
 /** Where the first number that is not finite sits ("data → amount"), or null. */
-export function firstNonFiniteNumber(value: unknown, path: string[] = []): string | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? null : path.join(' → ') || '（整份檔案）';
-  if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      const found = firstNonFiniteNumber(child, [...path, Array.isArray(value) ? `第 ${Number(key) + 1} 項` : key]);
-      if (found) return found;
-    }
-  }
-  return null;
+export function firstNonFiniteNumber(value: unknown): string | null {
+  return firstJsonFinding(value, (v) => (typeof v === 'number' && !Number.isFinite(v) ? true : null))?.where ?? null;
 }
 
 /** Size, strict UTF-8 (a leading BOM is dropped), JSON, finite numbers: the parsed value or one zh-TW error. */
@@ -48,7 +42,7 @@ export function readRecordJson(bytes: Uint8Array, max = RECORD_FILE_MAX_BYTES): 
   }
   const where = firstNonFiniteNumber(value);
   if (where) return { ok: false, error: `記錄中「${where}」的數字超出可處理的範圍（例如 1e999）` };
-  const image = firstUnusableSignatureImage(value);
-  if (image) return { ok: false, error: `記錄中「${image.where}」的${image.problem}` };
+  const image = firstJsonFinding(value, (v) => (typeof v === 'string' && v.startsWith('data:image/') ? signatureImageProblem(v) : null));
+  if (image) return { ok: false, error: `記錄中「${image.where}」的${image.finding}` };
   return { ok: true, value };
 }

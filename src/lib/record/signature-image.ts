@@ -62,18 +62,3 @@ export function signatureImageBytesProblem(bytes: Uint8Array): string | null {
   }
   return null;
 }
-
-/** The first drawn-signature image in a record that cannot be used: where it is ("data → signatures → …") and why. */
-export function firstUnusableSignatureImage(value: unknown, path: string[] = []): { where: string; problem: string } | null {
-  if (typeof value === 'string') {
-    const problem = value.startsWith('data:image/') ? signatureImageProblem(value) : null;
-    return problem ? { where: path.join(' → ') || '（整份檔案）', problem } : null;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      const found = firstUnusableSignatureImage(child, [...path, Array.isArray(value) ? `第 ${Number(key) + 1} 項` : key]);
-      if (found) return found;
-    }
-  }
-  return null;
-}
