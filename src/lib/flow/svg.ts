@@ -36,7 +36,7 @@ export function flowIds(procedure: string) {
 }
 
 const STYLE = `
-svg.flowchart{font-family:inherit;display:block;margin-inline:auto;overflow:visible}
+svg.flowchart{font-family:inherit;display:block;margin-inline:auto;overflow:visible;max-width:var(--flowchart-width);height:auto}
 svg.flowchart .fc-shape{fill:var(--sl-color-bg,#fff);stroke:var(--sl-color-gray-3,#545861);stroke-width:1.5px}
 svg.flowchart .fc-terminal .fc-shape{fill:var(--sl-color-gray-6,#eceef2)}
 svg.flowchart .fc-decision .fc-shape{fill:var(--sl-color-accent-low,#dfe4f7);stroke:var(--sl-color-accent,#4a5bd0)}
@@ -182,11 +182,13 @@ export function renderFlowSvg(layout: FlowLayout, options: RenderOptions = {}): 
   const desc = `${flow.description}（共 ${layout.nodes.length} 個步驟；逐步文字說明見圖下清單。）`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" role="group" aria-labelledby="${ids.title}" aria-describedby="${ids.desc}"` +
-    ` viewBox="0 0 ${layout.width} ${layout.height}" width="100%" style="max-width:${layout.width}px;height:auto"` +
+    ` viewBox="0 0 ${layout.width} ${layout.height}" width="100%"` +
     ` data-procedure="${escapeXml(flow.procedure)}">` +
     `<title id="${ids.title}">${escapeXml(flow.title)}</title>` +
     `<desc id="${ids.desc}">${escapeXml(desc)}</desc>` +
-    `<style>${STYLE}</style>` +
+    // The chart's size as a property of this chart, not a style="" attribute (the CSP allows no inline
+    // styles but hashed ones): never wider than its layout; the page keeps it from shrinking below 95%.
+    `<style>${STYLE}\nsvg.flowchart[data-procedure="${escapeXml(flow.procedure)}"]{--flowchart-width:${layout.width}px}</style>` +
     `<g class="fc-edges">${layout.edges.map((e) => edgeSvg(flow.procedure, e)).join('')}</g>` +
     `<g class="fc-nodes">${layout.nodes.map((nd) => nodeSvg(layout, nd, clausePage)).join('')}</g>` +
     `<g class="fc-edge-labels">${layout.edges.map(edgeLabelSvg).join('')}</g>` +
