@@ -10,6 +10,10 @@
  */
 import { z } from 'zod';
 
+// Every zod schema in the project imports this module. The site's CSP has no 'unsafe-eval': zod would
+// probe `Function('')` (a reported violation on /approve/) to compile object parsers; it parses without.
+z.config({ jitless: true });
+
 /** A procedure's id: the name of its folder under content/sops/ and of its flow in content/flows/. */
 export type ProcedureId = string;
 
