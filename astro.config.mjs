@@ -5,7 +5,8 @@ import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeClauseAnchors } from './src/lib/documents/clauses.ts';
-import { CONTENT_SECURITY_POLICY, HOSTING_HEADERS } from './src/lib/csp.ts';
+import { UNHASHED_POLICY, hostingHeaders } from './src/lib/csp.ts';
+import { builtHostingHeaders } from './src/lib/hosting-headers.ts';
 import { OFFLINE_HEAD } from './src/lib/offline/head.ts';
 import { readProcedures } from './src/lib/procedures-files.ts';
 
@@ -15,9 +16,9 @@ const procedures = readProcedures(fileURLToPath(new URL('./content/sops/', impor
 export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'always',
-  // `astro preview` (npm start) sends the headers a host must send; public/_headers and
-  // hosting/nginx-headers.conf carry the same for other hosts.
-  server: { headers: { ...HOSTING_HEADERS } },
+  // `astro preview` (npm start) sends the headers the build wrote for hosts (dist/_headers, with the
+  // hashes of the built pages' inline code); `astro dev` has no build and sends the unhashed policy.
+  server: { headers: builtHostingHeaders(fileURLToPath(new URL('./dist/', import.meta.url))) ?? hostingHeaders(UNHASHED_POLICY) },
   markdown: { processor: unified({ rehypePlugins: [rehypeClauseAnchors] }) },
   vite: {
     // The audit page's worker imports the validators and the PDF code on demand: ES module workers split chunks, IIFE ones cannot.
@@ -37,7 +38,8 @@ export default defineConfig({
       // Fonts stay system CJK fonts on screen; nothing is fetched from another host.
       customCss: ['./src/styles/handbook.css'],
       head: [
-        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY } },
+        // The build replaces it with the page's own hashed policy (src/lib/csp.ts, run by scripts/postbuild.ts).
+        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: UNHASHED_POLICY } },
         ...OFFLINE_HEAD,
       ],
       components: {

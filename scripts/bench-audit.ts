@@ -102,8 +102,8 @@ console.log(`　找到：${found(cliReport)}`);
 
 // ---- Chromium --------------------------------------------------------------------------------
 if (!values['skip-browser']) {
-  const { STRICT_CSP } = await import('../test/browser/static-server.ts');
-  const { url: site, server } = await startStaticServer('dist', { 'content-security-policy': STRICT_CSP });
+  const { siteCsp } = await import('../test/browser/static-server.ts');
+  const { url: site, server } = await startStaticServer('dist', { 'content-security-policy': siteCsp('dist') });
   const browser = await openBrowser();
   const s = await openSession(browser, { viewport: { width: 1280, height: 900 } });
   const { page } = s;

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatLighthouseTable, lighthouseTable } from '../src/lib/build/bench-lighthouse.ts';
 import { buildBareStarlight } from '../src/lib/build/bench-site.ts';
-import { startStaticServer, STRICT_CSP } from '../test/browser/static-server.ts';
+import { siteCsp, startStaticServer } from '../test/browser/static-server.ts';
 
 const { values } = parseArgs({ options: { chrome: { type: 'string', default: process.env.CHROME_PATH ?? '/usr/bin/chromium' } } });
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,7 +20,7 @@ if (!existsSync(join(root, 'dist/index.html'))) {
   process.exit(2);
 }
 const anchorDist = buildBareStarlight(root);
-const site = await startStaticServer(join(root, 'dist'), { 'content-security-policy': STRICT_CSP });
+const site = await startStaticServer(join(root, 'dist'), { 'content-security-policy': siteCsp(join(root, 'dist')) });
 const bare = await startStaticServer(anchorDist);
 const pages = [
   ['bare Starlight procedure page', `${bare.url}/sops/violations/`],

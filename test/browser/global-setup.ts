@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { existsSync } from 'node:fs';
-import { STRICT_CSP, startStaticServer } from './static-server.ts';
+import { siteCsp, startStaticServer } from './static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,7 +12,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
   const plain = await startStaticServer('dist');
-  const strict = await startStaticServer('dist', { 'content-security-policy': STRICT_CSP });
+  const strict = await startStaticServer('dist', { 'content-security-policy': siteCsp('dist') });
   project.provide('siteUrl', plain.url);
   project.provide('cspSiteUrl', strict.url);
   return async () => {

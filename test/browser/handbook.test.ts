@@ -8,6 +8,7 @@ import { scanClauses } from '../../src/lib/documents/clauses.ts';
 import { readRegister } from '../../src/lib/documents/register-files.ts';
 
 const site = inject('siteUrl');
+const cspSite = inject('cspSiteUrl');
 const register = readRegister('content/sops');
 const effective = register.filter((r) => r.status === 'effective');
 
@@ -248,6 +249,52 @@ describe('content security policy', () => {
       return { directive: await violation, fetch: await sent };
     });
     expect(outcome).toEqual({ directive: 'connect-src', fetch: 'failed' });
+    // The only violation on the page is the one provoked here (closing fails on any other).
+    expect(s.cspViolations).toEqual([expect.stringMatching(/^connect-src http:\/\/127\.0\.0\.2:9\//)]);
+    s.cspViolations.length = 0;
     await close();
+  });
+
+  // One of each page type, both languages, under the header the build wrote for hosts and each page's
+  // own <meta>: nothing is refused while the page loads and hydrates. (What the pages do, filling and
+  // exporting a form, signing, verifying, the audit, training, search, is driven by the other browser
+  // tests; the harness fails any session whose pages reported a violation.)
+  const PAGE_TYPES = [
+    '/', '/sops/violations/', '/sops/violations/a-1/', '/sops/violations/history/', '/sops/violations/diff/a-0/a-1/',
+    '/forms/', '/forms/violation-record/', '/sign/', '/verify/', '/register/', '/approve/', '/audit/',
+    '/training/', '/training/violations/', '/training/violations/fire-lane-repeat/', '/training/matrix/', '/no-such-page/',
+  ];
+  it('every page type, in both languages, loads and hydrates without a CSP violation', async () => {
+    const { page, consoleErrors, close } = await session();
+    for (const path of [...PAGE_TYPES, ...PAGE_TYPES.map((p) => `/zh-cn${p}`)]) {
+      await page.goto(`${cspSite}${path}`);
+      // Islands that load at once have hydrated (Astro drops `ssr`); client:visible ones wait for a scroll.
+      await page.waitForFunction(() => !document.querySelector('astro-island[ssr]:not([client="visible"])'));
+      const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+      expect(policy, path).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      expect(policy, path).not.toContain("'unsafe-inline'");
+      expect(s.cspViolations, path).toEqual([]);
+    }
+    expect(consoleErrors.filter((e) => /Content.Security.Policy|Refused to/i.test(e))).toEqual([]);
+    await close();
+  });
+
+  it("Starlight's theme script (allowed by its hash) sets the theme before the page is drawn", async () => {
+    const sess = await openSession(browser, { colorScheme: 'light' });
+    // The server's HTML says data-theme="dark"; what the first <body> sees is what the head script set.
+    await sess.context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        (window as unknown as { __themeAtBody: string }).__themeAtBody = document.documentElement.dataset.theme ?? '';
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const themeAtBody = () => sess.page.evaluate(() => (window as unknown as { __themeAtBody: string }).__themeAtBody);
+    await sess.page.goto(`${cspSite}/sops/complaints/`);
+    expect(await themeAtBody()).toBe('light');
+    await sess.page.evaluate(() => localStorage.setItem('starlight-theme', 'dark'));
+    await sess.page.reload();
+    expect(await themeAtBody()).toBe('dark');
+    await sess.close();
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Debian's Chromium driven by playwright-core. Every page records requests that leave
- * 127.0.0.1, console errors and CSP violations, so tests can assert none happened.
+ * 127.0.0.1, console errors and CSP violations, so tests can assert none happened. Closing a
+ * session fails on any CSP violation its pages reported (every page's <meta> policy is in force on
+ * both test servers), so every browser test checks the policy on the pages and actions it drives.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -24,6 +26,9 @@ export interface Session {
   page: Page;
   foreignRequests: string[];
   consoleErrors: string[];
+  /** `directive blocked-uri source:line sample` of each securitypolicyviolation event, in any frame. */
+  cspViolations: string[];
+  /** Closes the context; throws if a CSP violation was reported (unless opened with allowCspViolations). */
   close(): Promise<void>;
 }
 
@@ -39,6 +44,8 @@ export async function openSession(
     acceptDownloads?: boolean;
     viewport?: { width: number; height: number };
     serviceWorkers?: 'allow' | 'block';
+    /** For a test that provokes violations on purpose (and checks them itself). */
+    allowCspViolations?: boolean;
   } = {},
 ): Promise<Session> {
   const context = await browser.newContext({
@@ -50,6 +57,15 @@ export async function openSession(
     // would precache the whole site (9 MB) in the background while the test runs.
     serviceWorkers: options.serviceWorkers ?? 'block',
   });
+  const cspViolations: string[] = [];
+  await context.exposeFunction('__reportCspViolation', (v: string) => cspViolations.push(v));
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __reportCspViolation(v: string): void }).__reportCspViolation(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`.trim(),
+      ),
+    ),
+  );
   const page = await context.newPage();
   const foreignRequests: string[] = [];
   const consoleErrors: string[] = [];
@@ -63,7 +79,13 @@ export async function openSession(
     if (msg.type() === 'error') consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => consoleErrors.push(String(err)));
-  return { context, page, foreignRequests, consoleErrors, close: () => context.close() };
+  const close = async () => {
+    await context.close();
+    if (!options.allowCspViolations && cspViolations.length) {
+      throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`);
+    }
+  };
+  return { context, page, foreignRequests, consoleErrors, cspViolations, close };
 }
 
 /** axe-core violations (WCAG 2.1 AA rules), formatted for an assertion message. */

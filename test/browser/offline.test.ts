@@ -12,7 +12,7 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, axeViolations, openSession, tempDir, type Session } from './harness.ts';
-import { STRICT_CSP, startStaticServer } from './static-server.ts';
+import { siteCsp, startStaticServer } from './static-server.ts';
 import { RECORD_NUMBER, completeExample, download, downloadConfirmingSigner, drawOnCanvas, pdfsig, pdftext, pdfBrowserSetup } from './helpers-pdf/flow.ts';
 import type { TestPki } from '../pdf/helpers/pki.ts';
 
@@ -34,7 +34,7 @@ afterAll(async () => {
 async function serveCopy(): Promise<{ root: string; url: string }> {
   const root = tempDir('offline-site-');
   cpSync('dist', root, { recursive: true });
-  const { url, server } = await startStaticServer(root, { 'content-security-policy': STRICT_CSP });
+  const { url, server } = await startStaticServer(root, { 'content-security-policy': siteCsp(root) });
   servers.push(server);
   return { root, url };
 }

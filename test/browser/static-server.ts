@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
+import { builtHostingHeaders } from '../../src/lib/hosting-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,8 +25,12 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** The site's own policy, also sent as a header (a stricter host would send it). */
-export const STRICT_CSP = CONTENT_SECURITY_POLICY;
+/** The Content-Security-Policy header the build told hosts to send for this built site (root/_headers). */
+export function siteCsp(root: string): string {
+  const csp = builtHostingHeaders(root)?.['Content-Security-Policy'];
+  if (!csp) throw new Error(`${root}/_headers carries no Content-Security-Policy: run \`npm run build\``);
+  return csp;
+}
 
 export async function startStaticServer(root: string, headers: Record<string, string> = {}): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
