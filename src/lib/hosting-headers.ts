@@ -7,6 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Where the build writes each format: `_headers` inside dist/, the nginx snippet beside the sources. */
+export const HOSTING_FILES = { headers: '_headers', nginx: 'hosting/nginx-headers.conf' } as const;
+
 const NOTICE = 'Written by `npm run build` (src/lib/csp.ts) for this build. Do not edit by hand.';
 
 /** Netlify / Cloudflare Pages `_headers`: one block for every path. */
@@ -29,7 +32,7 @@ export function parseHeadersFile(text: string): Record<string, string> {
 
 /** The headers of a built site (dist/_headers), or undefined before the first build. */
 export function builtHostingHeaders(dist: string): Record<string, string> | undefined {
-  const file = join(dist, '_headers');
+  const file = join(dist, HOSTING_FILES.headers);
   return existsSync(file) ? parseHeadersFile(readFileSync(file, 'utf8')) : undefined;
 }
 
@@ -52,5 +55,3 @@ export function nginxSnippet(headers: Readonly<Record<string, string>>): string 
   ].join('\n');
 }
 
-/** Where the build writes each format: `_headers` inside dist/, the nginx snippet beside the sources. */
-export const HOSTING_FILES = { headers: '_headers', nginx: 'hosting/nginx-headers.conf' } as const;

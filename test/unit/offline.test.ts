@@ -60,6 +60,8 @@ describe('the service worker for a built site', () => {
       'fonts/NotoSansTC-Regular.ttf': 'full',
       'fonts/NotoSansSC-Regular.ttf': 'sc',
       'manifest.webmanifest': '{}',
+      // The hosting headers: hosts read them and never serve them.
+      _headers: '/*\n  X-Frame-Options: DENY\n',
     };
     for (const [f, text] of Object.entries(files)) {
       mkdirSync(dirname(join(dist, f)), { recursive: true });
@@ -68,7 +70,7 @@ describe('the service worker for a built site', () => {
     return dist;
   }
 
-  it('precaches pages of both languages, the search index, scripts and the common font; the full faces wait for first use', async () => {
+  it('precaches pages of both languages, the search index, scripts and the common font; the full faces wait for first use; not the hosting headers', async () => {
     const dist = site();
     const info = writeBuildInfo(dist, [rev('HB-SOP-02', 'A/0', 'effective')]);
     await writeServiceWorker(dist);

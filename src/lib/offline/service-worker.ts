@@ -20,6 +20,8 @@ export const SERVICE_WORKER_PATH = '/sw.js';
  */
 const ON_DEMAND = ['fonts/NotoSansTC-Regular.ttf', 'fonts/NotoSansSC-Regular.ttf'];
 const OWN_FILES = ['sw.js', 'sw.js.map', 'workbox-*.js', 'workbox-*.js.map'];
+// The hosting headers (csp.ts): read by Netlify and Cloudflare, never served, so precaching them would fail the install.
+const HOST_FILES = ['_headers'];
 
 function files(dir: string, root = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -69,7 +71,7 @@ const WORKER_OPTIONS = {
   ],
 } satisfies Partial<GenerateSWOptions>;
 
-const GLOB = { globPatterns: ['**/*'], globIgnores: [...OWN_FILES, ...ON_DEMAND], maximumFileSizeToCacheInBytes: WORKER_OPTIONS.maximumFileSizeToCacheInBytes };
+const GLOB = { globPatterns: ['**/*'], globIgnores: [...OWN_FILES, ...HOST_FILES, ...ON_DEMAND], maximumFileSizeToCacheInBytes: WORKER_OPTIONS.maximumFileSizeToCacheInBytes };
 
 /** The one file of the template site: its manifest entry is where the real list goes. */
 const PLACEHOLDER = '__handbook_precache_list__';
