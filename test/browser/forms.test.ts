@@ -509,7 +509,8 @@ describe('security and accessibility', () => {
       script.textContent = 'window.__inlineRan = true;';
       document.head.append(script);
     });
-    await expect.poll(() => s.cspViolations.filter((v) => /^script-src(-elem)? inline/.test(v)).length).toBe(1);
+    // Both policies in force refuse it, the header's and the page's <meta>.
+    await expect.poll(() => s.cspViolations.filter((v) => /^script-src(-elem)? inline/.test(v)).length).toBe(2);
     expect(await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
     // ... and code evaluation from a string is refused. It runs in a worker made from a blob, which inherits
     // the page's policy (code run by the test driver itself would be exempt from the CSP's eval check).
