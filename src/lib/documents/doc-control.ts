@@ -3,7 +3,8 @@
  * content collection enforces, and the rules that span revisions (one effective revision each).
  */
 import { z } from 'zod';
-import { FORM_IDS, procedureIdSchema, procedureOrderSchema, type ProcedureId } from '../procedures.ts';
+import { FORM_IDS, type ProcedureId } from '../procedures.ts';
+import { procedureIdSchema, procedureOrderSchema } from '../procedures-schema.ts';
 
 export const STATUS_LABELS = {
   draft: '草案',
