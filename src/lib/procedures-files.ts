@@ -4,9 +4,10 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from './shared/zod.ts';
 import { readFrontmatter } from './shared/frontmatter.ts';
-import { effectiveProcedures, procedureIdSchema, procedureOrderSchema, type Procedure } from './procedures.ts';
+import { effectiveProcedures, type Procedure } from './procedures.ts';
+import { procedureIdSchema, procedureOrderSchema } from './procedures-schema.ts';
 
 /** The identifying fields only; the whole revision is checked by the content schema at build time. */
 const factsSchema = z.object({

@@ -2,28 +2,18 @@
  * The procedures are content: each is a folder `content/sops/<id>/` whose effective revision's
  * frontmatter gives its number, title and place in the issue order. Nothing here lists them, so a
  * procedure the company issues later is added as content alone. This module holds the frontmatter
- * fields that identify a procedure (the content schema in documents/doc-control.ts uses them) and
+ * fields that identify a procedure (their zod schemas are in procedures-schema.ts, so no page ships zod) and
  * the one rule for listing procedures; `procedures-files.ts` reads them from content in Node, the
  * site from its content collection. Browser-safe.
  *
  * Record forms are keyed by FORM_IDS, one per `schemas/<id>.schema.json` (the build checks the two agree).
  */
-import { z } from 'zod';
-
-// Every zod schema in the project imports this module. The site's CSP has no 'unsafe-eval': zod would
-// probe `Function('')` (a reported violation on /approve/) to compile object parsers; it parses without.
-z.config({ jitless: true });
 
 /** A procedure's id: the name of its folder under content/sops/ and of its flow in content/flows/. */
 export type ProcedureId = string;
 
-/** Also the pattern of x-form's `procedure` (forms/build/keywords.ts). */
+/** Also the pattern of x-form's `procedure` (forms/build/keywords.ts) and of the content schema's (procedures-schema.ts). */
 export const PROCEDURE_ID_PATTERN = '^[a-z][a-z0-9-]*$';
-
-export const procedureIdSchema = z.string().regex(new RegExp(PROCEDURE_ID_PATTERN), '規程代號只可用小寫英文字母、數字及連字號（即 content/sops/ 下的資料夾名稱）');
-
-/** Place in the issue order (sidebar, register, form index); also the nn of the handbook's form numbers HB-R-nn-mm. */
-export const procedureOrderSchema = z.number({ error: '應填寫規程的發行順序（正整數）' }).int().positive('規程的發行順序應為正整數');
 
 /** What a procedure revision says about the procedure it belongs to. */
 export interface ProcedureFacts {

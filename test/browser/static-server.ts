@@ -32,15 +32,36 @@ export function siteCsp(root: string): string {
   return csp;
 }
 
-export async function startStaticServer(root: string, headers: Record<string, string> = {}): Promise<{ url: string; server: Server }> {
+/**
+ * The precompressed twin (`.br`, else `.gz`) the client accepts, as nginx's brotli_static/gzip_static
+ * and Caddy's `precompressed` serve them (README, "Serving the site").
+ */
+async function precompressedTwin(file: string, acceptEncoding: string): Promise<{ body: Buffer; encoding: string } | null> {
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
+    if (!acceptEncoding.includes(encoding)) continue;
+    const body = await readFile(file + suffix).catch(() => null);
+    if (body) return { body, encoding };
+  }
+  return null;
+}
+
+/** `precompressed`: answer with a file's .br/.gz twin when the request accepts it (the benchmarks serve the site so). */
+export async function startStaticServer(root: string, headers: Record<string, string> = {}, options: { precompressed?: boolean } = {}): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       let file = normalize(join(root, path));
       if (!file.startsWith(normalize(root))) throw new Error('outside root');
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const type = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      const twin = options.precompressed ? await precompressedTwin(file, String(req.headers['accept-encoding'] ?? '')) : null;
+      if (twin) {
+        res.writeHead(200, { ...type, 'content-encoding': twin.encoding, vary: 'Accept-Encoding', ...headers });
+        res.end(twin.body);
+        return;
+      }
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      res.writeHead(200, { ...type, ...headers });
       res.end(body);
     } catch {
       const notFound = await readFile(join(root, '404.html')).catch(() => Buffer.from('not found'));

@@ -15,7 +15,7 @@ import {
 } from '../../src/lib/documents/approval.ts';
 import { verifyApprovals } from '../../src/lib/pdf/approvals.ts';
 import { approveRevisionFile, loadTrustList, readApprovalFiles, verifyRevisionFile } from '../../src/lib/pdf/node.ts';
-import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
+import { ASCII_PASSWORD, makeTestPki, trustFolderFor, type TestPki } from './helpers/pki.ts';
 import { ROOT } from './helpers/records.ts';
 import { removeTempDirs, requireTools, run, tempDir, runScript } from './helpers/tools.ts';
 
@@ -39,8 +39,7 @@ function approve(sopsDir: string, role: 'preparedBy' | 'reviewedBy' | 'approvedB
 beforeAll(() => {
   requireTools();
   pki = makeTestPki();
-  trustDir = tempDir('approvals-trust-');
-  writeFileSync(join(trustDir, 'test-ca.pem'), pki.caPem);
+  trustDir = trustFolderFor(pki, 'approvals-trust-');
   asciiPasswordFile = join(pki.dir, 'ascii-password.txt');
 }, 120_000);
 

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
+import { makeTestPki, trustFolderFor, asciiPasswordFileIn, type TestPki } from './helpers/pki.ts';
 import { ROOT, namingSigners } from './helpers/records.ts';
 import { listFormIds, loadExample, loadFormDefinition } from '../../src/lib/pdf/node.ts';
 import { removeTempDirs, requireTools, run, tempDir, runScript } from './helpers/tools.ts';
@@ -21,10 +21,8 @@ beforeAll(() => {
   requireTools();
   pki = makeTestPki();
   dir = tempDir('pdf-cli-');
-  trustDir = tempDir('trust-');
-  writeFileSync(join(trustDir, 'test-ca.pem'), pki.caPem);
-  asciiPasswordFile = join(dir, 'pw.txt');
-  writeFileSync(asciiPasswordFile, `${ASCII_PASSWORD}\n`);
+  trustDir = trustFolderFor(pki, 'trust-');
+  asciiPasswordFile = asciiPasswordFileIn(dir);
 }, 120_000);
 
 describe('every real form through the CLI: example → signed → second signer → verified', () => {

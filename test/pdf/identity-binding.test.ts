@@ -13,7 +13,7 @@ import { loadTrustList, nodeFonts, nodeRecordChecks, loadFormDefinition } from '
 import { addSignature, readPkcs12, type Signer } from '../../src/lib/pdf/sign/sign.ts';
 import { PdfError } from '../../src/lib/pdf/errors.ts';
 import { IDENTITY_MISMATCH, verifyPdf } from '../../src/lib/pdf/verify/report.ts';
-import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
+import { makeTestPki, trustFolderFor, asciiPasswordFileIn, type TestPki } from './helpers/pki.ts';
 import { ROOT, envelopeOf, handbookRegister, namingSigners, testForms } from './helpers/records.ts';
 import { requireTools, run, runScript, tempDir } from './helpers/tools.ts';
 
@@ -39,10 +39,8 @@ beforeAll(async () => {
   requireTools();
   pki = makeTestPki();
   dir = tempDir('identity-');
-  trustDir = tempDir('identity-trust-');
-  writeFileSync(join(trustDir, 'test-ca.pem'), pki.caPem);
-  pwFile = join(dir, 'pw.txt');
-  writeFileSync(pwFile, `${ASCII_PASSWORD}\n`);
+  trustDir = trustFolderFor(pki, 'identity-trust-');
+  pwFile = asciiPasswordFileIn(dir);
   staffA = await readPkcs12(readFileSync(pki.staffA), pki.password);
 }, 120_000);
 

@@ -13,7 +13,7 @@ import { readRegister } from '../../src/lib/documents/register-files.ts';
 import { revisionInForceOn, standingOn } from '../../src/lib/documents/register.ts';
 import { checkSchemas } from '../../src/lib/forms/build/check.ts';
 import { approveRevisionFile, loadTrustList, releaseRevisionFile, verifyRevisionFile } from '../../src/lib/pdf/node.ts';
-import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
+import { ASCII_PASSWORD, makeTestPki, trustFolderFor, type TestPki } from './helpers/pki.ts';
 import { ROOT } from './helpers/records.ts';
 import { removeTempDirs, runScript, tempDir } from './helpers/tools.ts';
 
@@ -32,8 +32,7 @@ function project() {
 
 beforeAll(() => {
   pki = makeTestPki();
-  trustDir = tempDir('release-trust-');
-  writeFileSync(join(trustDir, 'test-ca.pem'), pki.caPem);
+  trustDir = trustFolderFor(pki, 'release-trust-');
 }, 120_000);
 
 afterAll(removeTempDirs);

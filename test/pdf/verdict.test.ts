@@ -10,7 +10,7 @@ import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRecordPdf, exportSignedRecordPdf, readPkcs12, verifyPdf, type VerifyReport } from '../../src/lib/pdf/index.ts';
 import { loadTrustList, nodeFonts, nodeRecordChecks } from '../../src/lib/pdf/node.ts';
-import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
+import { ASCII_PASSWORD, makeTestPki, trustFolderFor, type TestPki } from './helpers/pki.ts';
 import { envelopeOf, handbookRegister, namingSigners, testForms } from './helpers/records.ts';
 import { removeTempDirs, requireTools, tempDir, runScript } from './helpers/tools.ts';
 
@@ -25,9 +25,8 @@ beforeAll(() => {
   requireTools();
   pki = makeTestPki();
   dir = tempDir('verdict-');
-  trustDir = tempDir('verdict-trust-');
+  trustDir = trustFolderFor(pki, 'verdict-trust-');
   emptyTrust = tempDir('verdict-empty-');
-  writeFileSync(join(trustDir, 'test-ca.pem'), pki.caPem);
 }, 120_000);
 
 afterAll(() => removeTempDirs());

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRecordPdf, exportSignedRecordPdf, readPkcs12, verifyPdf, type VerifyReport } from '../../src/lib/pdf/index.ts';
 import { loadTrustList, nodeFonts, nodeRecordChecks } from '../../src/lib/pdf/node.ts';
 import { pageTexts } from '../../src/lib/pdf/verify/page-text.ts';
-import { ASCII_PASSWORD, makeTestPki, type TestPki } from './helpers/pki.ts';
+import { ASCII_PASSWORD, makeTestPki, trustFolderFor, asciiPasswordFileIn, type TestPki } from './helpers/pki.ts';
 import { ROOT, envelopeOf, handbookRegister, namingSigners, testForms } from './helpers/records.ts';
 import { swapEmbeddedJson, swapOwner } from './helpers/tamper.ts';
 import { removeTempDirs, requireTools, run, tempDir, runScript } from './helpers/tools.ts';
@@ -34,11 +34,9 @@ beforeAll(() => {
   requireTools();
   pki = makeTestPki();
   dir = tempDir('truth-');
-  trustDir = tempDir('truth-trust-');
+  trustDir = trustFolderFor(pki, 'truth-trust-');
   emptyTrust = tempDir('truth-empty-');
-  writeFileSync(join(trustDir, 'test-ca.pem'), pki.caPem);
-  asciiPasswordFile = join(dir, 'pw.txt');
-  writeFileSync(asciiPasswordFile, `${ASCII_PASSWORD}\n`);
+  asciiPasswordFile = asciiPasswordFileIn(dir);
 }, 120_000);
 
 afterAll(() => removeTempDirs());

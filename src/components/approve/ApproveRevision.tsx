@@ -5,7 +5,7 @@
  * same code as `npm run doc:approve`; the key, the password and the file never leave the page.
  */
 import { useId, useRef, useState } from 'react';
-import { APPROVAL_ROLES, ROLE_LABELS, approvalFileName, type ApprovalRole } from '../../lib/documents/approval.ts';
+import { APPROVAL_ROLES, ROLE_LABELS, approvalFileName, type ApprovalRole } from '../../lib/documents/approval-roles.ts';
 import { base64ToBytes } from '../../lib/shared/bytes.ts';
 import FileInput from '../FileInput.tsx';
 import { downloadFile } from '../download.ts';

@@ -4,14 +4,16 @@
  * browser. After submitting, each question shows whether it was right, its explanation and a link to its
  * clause, and the wrong answers are listed again for review.
  */
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState, type FormEvent } from 'react';
 import { arrangeQuiz, attemptSeed, isCorrect, scoreAttempt, type AttemptResult } from '../../lib/training/attempt.ts';
 import { markRead, procedureStatus, recordAttempt } from '../../lib/training/progress.ts';
 import type { QuestionType, Quiz, QuizQuestion } from '../../lib/training/quiz.ts';
 import { useTrainingProgress } from './progress-store.ts';
 import { formatDateTimeZh } from '../../lib/shared/time.ts';
 import { StatusFacts, statusFacts } from './StatusFacts.tsx';
-import AcknowledgementPanel from './AcknowledgementPanel.tsx';
+
+// Only a trainee who has passed needs the acknowledgement (and its record form definition): loaded then.
+const AcknowledgementPanel = lazy(() => import('./AcknowledgementPanel.tsx'));
 
 interface Props {
   procedure: string;
@@ -221,7 +223,9 @@ export default function TrainingQuiz({ procedure, revision, docNumber, title, co
         )}
       </section>
       {status.passed && (
-        <AcknowledgementPanel procedure={{ procedure, docNumber, title, revision, contentHash, passMark: quiz.passMark }} status={status} />
+        <Suspense fallback={<p role="status">培訓確認記錄載入中…</p>}>
+          <AcknowledgementPanel procedure={{ procedure, docNumber, title, revision, contentHash, passMark: quiz.passMark }} status={status} />
+        </Suspense>
       )}
     </div>
   );

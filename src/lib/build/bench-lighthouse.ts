@@ -9,7 +9,9 @@ import { launch } from 'chrome-launcher';
 export interface LighthouseRow {
   name: string;
   url: string;
+  /** The median over the runs; the range beside it. */
   performance: number | null;
+  performanceRange: [number, number] | null;
   accessibility: number | null;
   bestPractices: number | null;
   cls: number | null;
@@ -25,43 +27,78 @@ interface Audit {
 
 const score = (s: number | null | undefined) => (s == null ? null : Math.round(s * 100));
 
-/** Runs Lighthouse on each page in turn with one Chromium; the pages are served by the caller. */
-export async function lighthouseTable(pages: { name: string; url: string }[], chromePath: string, log: (line: string) => void = () => {}): Promise<LighthouseRow[]> {
+function median(values: (number | null)[]): number | null {
+  const v = values.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+/** One Lighthouse run of one page. */
+async function audit(page: { name: string; url: string }, port: number): Promise<LighthouseRow> {
+  const result = await lighthouse(page.url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
+  const lhr = result?.lhr;
+  const audits = (lhr?.audits ?? {}) as Record<string, Audit>;
+  const scripts = audits['resource-summary']?.details?.items?.find((i) => i.resourceType === 'script');
+  const performance = score(lhr?.categories.performance?.score);
+  return {
+    ...page,
+    performance,
+    performanceRange: performance === null ? null : [performance, performance],
+    accessibility: score(lhr?.categories.accessibility?.score),
+    bestPractices: score(lhr?.categories['best-practices']?.score),
+    cls: audits['cumulative-layout-shift']?.numericValue ?? null,
+    tbt: audits['total-blocking-time']?.numericValue ?? null,
+    scriptBytes: scripts?.transferSize ?? null,
+  };
+}
+
+/** The medians of several runs of one page (CLS: the worst run, since a shift is a shift). */
+export function medianRow(runs: LighthouseRow[]): LighthouseRow {
+  const perf = runs.map((r) => r.performance).filter((x): x is number => x !== null);
+  return {
+    name: runs[0].name,
+    url: runs[0].url,
+    performance: median(runs.map((r) => r.performance)),
+    performanceRange: perf.length ? [Math.min(...perf), Math.max(...perf)] : null,
+    accessibility: median(runs.map((r) => r.accessibility)),
+    bestPractices: median(runs.map((r) => r.bestPractices)),
+    cls: runs.some((r) => r.cls !== null) ? Math.max(...runs.map((r) => r.cls ?? 0)) : null,
+    tbt: median(runs.map((r) => r.tbt)),
+    scriptBytes: median(runs.map((r) => r.scriptBytes)),
+  };
+}
+
+/**
+ * Runs Lighthouse `runs` times over the pages with one Chromium, the pages in turn within each run (so a
+ * burst of load on a shared machine spreads over all pages), and gives each page's medians.
+ */
+export async function lighthouseTable(pages: { name: string; url: string }[], chromePath: string, log: (line: string) => void = () => {}, runs = 1): Promise<LighthouseRow[]> {
   const chrome = await launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
-  const rows: LighthouseRow[] = [];
+  const byPage = pages.map(() => [] as LighthouseRow[]);
   try {
-    for (const page of pages) {
-      const result = await lighthouse(page.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
-      const lhr = result?.lhr;
-      const audits = (lhr?.audits ?? {}) as Record<string, Audit>;
-      const scripts = audits['resource-summary']?.details?.items?.find((i) => i.resourceType === 'script');
-      const row: LighthouseRow = {
-        ...page,
-        performance: score(lhr?.categories.performance?.score),
-        accessibility: score(lhr?.categories.accessibility?.score),
-        bestPractices: score(lhr?.categories['best-practices']?.score),
-        cls: audits['cumulative-layout-shift']?.numericValue ?? null,
-        tbt: audits['total-blocking-time']?.numericValue ?? null,
-        scriptBytes: scripts?.transferSize ?? null,
-      };
-      rows.push(row);
-      log(`  ${page.name}: performance ${row.performance ?? '?'}`);
+    for (let run = 1; run <= runs; run++) {
+      for (const [i, page] of pages.entries()) {
+        const row = await audit(page, chrome.port);
+        byPage[i].push(row);
+        log(`  run ${run}/${runs} ${page.name}: performance ${row.performance ?? '?'}, TBT ${row.tbt === null ? '?' : Math.round(row.tbt)} ms`);
+      }
     }
   } finally {
     chrome.kill();
   }
-  return rows;
+  return byPage.map(medianRow);
 }
 
 /** The rows as a Markdown table. */
 export function formatLighthouseTable(rows: LighthouseRow[]): string {
   const cell = (v: number | null, f: (n: number) => string) => (v === null ? '—' : f(v));
   const lines = [
-    '| page | performance | accessibility | best practices | CLS | TBT | JS transferred (served uncompressed) |',
+    '| page | performance (median, range) | accessibility | best practices | CLS (worst) | TBT (median) | JS transferred |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${cell(r.performance, String)} | ${cell(r.accessibility, String)} | ${cell(r.bestPractices, String)} | ${cell(r.cls, (n) => n.toFixed(3))} | ${cell(r.tbt, (n) => `${Math.round(n)} ms`)} | ${cell(r.scriptBytes, (n) => `${(n / 1024).toFixed(1)} KiB`)} |`,
+        `| ${r.name} | ${cell(r.performance, String)}${r.performanceRange && r.performanceRange[0] !== r.performanceRange[1] ? ` (${r.performanceRange[0]}–${r.performanceRange[1]})` : ''} | ${cell(r.accessibility, String)} | ${cell(r.bestPractices, String)} | ${cell(r.cls, (n) => n.toFixed(3))} | ${cell(r.tbt, (n) => `${Math.round(n)} ms`)} | ${cell(r.scriptBytes, (n) => `${(n / 1024).toFixed(1)} KiB`)} |`,
     ),
   ];
   return lines.join('\n');

@@ -28,15 +28,9 @@
  */
 import { readFrontmatter, splitFrontmatter } from '../shared/frontmatter.ts';
 import { docControlSchema } from './doc-control.ts';
+import { APPROVAL_ROLES, ROLE_LABELS, type ApprovalRole } from './approval-roles.ts';
 
-export const APPROVAL_ROLES = ['preparedBy', 'reviewedBy', 'approvedBy'] as const;
-export type ApprovalRole = (typeof APPROVAL_ROLES)[number];
-
-export const ROLE_LABELS: Record<ApprovalRole, string> = {
-  preparedBy: '編制',
-  reviewedBy: '審核',
-  approvedBy: '批准',
-};
+export { APPROVAL_ROLES, ROLE_LABELS, approvalFileName, isApprovalRole, type ApprovalRole } from './approval-roles.ts';
 
 /** Document-control fields left out of the signed content (see the module comment for why). */
 export const UNSIGNED_FIELDS = ['approvals', 'status', 'effectiveDate', 'effectiveDateNote', 'supersededDate'] as const;
@@ -127,15 +121,6 @@ export function approvalSignedBytes(source: string, role: ApprovalRole): Uint8Ar
 export async function revisionContentHash(source: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalRevisionContent(source)));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** File name of a role's detached CMS, beside the revision: `a-1.reviewedBy.p7s` (by revision, not file, so it survives a release). */
-export function approvalFileName(revision: string, role: ApprovalRole): string {
-  return `${revision.toLowerCase().replace('/', '-')}.${role}.p7s`;
-}
-
-export function isApprovalRole(s: string): s is ApprovalRole {
-  return (APPROVAL_ROLES as readonly string[]).includes(s);
 }
 
 /**

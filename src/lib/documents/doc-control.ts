@@ -2,8 +2,9 @@
  * Document control (ISO 9001 7.5 style) for procedure revisions: the frontmatter schema the
  * content collection enforces, and the rules that span revisions (one effective revision each).
  */
-import { z } from 'zod';
-import { FORM_IDS, procedureIdSchema, procedureOrderSchema, type ProcedureId } from '../procedures.ts';
+import { z } from '../shared/zod.ts';
+import { FORM_IDS, type ProcedureId } from '../procedures.ts';
+import { procedureIdSchema, procedureOrderSchema } from '../procedures-schema.ts';
 
 export const STATUS_LABELS = {
   draft: '草案',

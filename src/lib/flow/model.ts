@@ -19,7 +19,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { z } from 'zod';
+import { z } from '../shared/zod.ts';
 import { clauseAnchor, scanClauses } from '../documents/clauses.ts';
 import { FORM_IDS, type FormId, type ProcedureId } from '../procedures.ts';
 import { MAX_LINE_EM, wrapLabel } from './measure.ts';

@@ -3,7 +3,7 @@
  * of the effective revision, form ids of the procedure, fields of the form and the values they can hold. Each
  * problem names the file, case, expectation and value in Chinese. See cases.ts for the shape.
  */
-import { z } from 'zod';
+import { z } from '../shared/zod.ts';
 import { CaseError } from './errors.ts';
 import { clauseRefAnchor, clauseRefLabel, parseClauseRef, zodProblems } from '../flow/model.ts';
 import { FORM_IDS, type FormId } from '../procedures.ts';

@@ -19,7 +19,7 @@
  *   - { id: x, type: truefalse, answer: false, clause: …, prompt: …, keyword: …, explanation: … }
  * ```
  */
-import { z } from 'zod';
+import { z } from '../shared/zod.ts';
 import { QuizError } from './errors.ts';
 import { clauseRefAnchor, clauseRefLabel, parseClauseRef, type ClauseRefText, zodProblems } from '../flow/model.ts';
 import { compact } from './clause-text.ts';

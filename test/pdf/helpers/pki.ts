@@ -179,3 +179,17 @@ export function makeTestPki(): TestPki {
 }
 
 export const ASCII_PASSWORD = 'test-pass-2025';
+
+/** A folder trusting only the test CA, in the shape the CLIs' --trust reads. */
+export function trustFolderFor(pki: TestPki, prefix = 'trust-'): string {
+  const dir = tempDir(prefix);
+  writeFileSync(join(dir, 'test-ca.pem'), pki.caPem);
+  return dir;
+}
+
+/** A file holding ASCII_PASSWORD as the CLIs' --password-file reads it (one line). */
+export function asciiPasswordFileIn(dir: string): string {
+  const file = join(dir, 'pw.txt');
+  writeFileSync(file, `${ASCII_PASSWORD}\n`);
+  return file;
+}
