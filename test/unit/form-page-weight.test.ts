@@ -1,14 +1,38 @@
 /**
- * What a form page ships: no Markdown renderer (RJSF's is replaced by plain text, and a schema that
- * asks for Markdown descriptions fails the build check). Reads the built site (npm test builds it).
+ * What a form page ships: at most 120 KB gzip of JavaScript before the first input (inline scripts,
+ * module scripts, the island's component and renderer and their static imports; byte counts of a
+ * build are deterministic), only its own form's schema and validator, and no Markdown renderer (RJSF's
+ * is replaced by plain text, and a schema that asks for Markdown descriptions fails the build check).
+ * Reads the built site (npm test builds it).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFormSchema } from '../../src/lib/forms/build/check.ts';
 import { formDefinition, getExample } from '../../src/lib/forms/definition/index.ts';
+import { pageWeight } from '../../src/lib/build/page-weight.ts';
+import { FORM_IDS } from '../../src/lib/procedures.ts';
+
+const BUDGET = 120 * 1024;
 
 describe('the form page script', () => {
+  it.each(FORM_IDS)('/forms/%s/ loads at most 120 KB gzip of JavaScript before the first input', (id) => {
+    const w = pageWeight('dist', `/forms/${id}/`);
+    const list = w.files.map((f) => `${(f.gzip / 1024).toFixed(1).padStart(6)} KB ${f.path}`).join('\n');
+    expect(w.gzip, `${(w.gzip / 1024).toFixed(1)} KB:\n${list}`).toBeLessThanOrEqual(BUDGET);
+    // The island is counted (a renderer and a component), so a page that lost it cannot pass by weighing less.
+    expect(w.files.some((f) => /\/_astro\/RecordForm\./.test(f.path))).toBe(true);
+  });
+
+  it('carries no other form\'s schema before the first input', () => {
+    const w = pageWeight('dist', '/forms/qr-gr-036/');
+    const code = w.files.map((f) => readFileSync(join('dist', f.path), 'utf8')).join('\n');
+    for (const id of FORM_IDS) {
+      // Each schema's $id names its file.
+      expect(code.includes(`schemas/${id}.schema.json`), id).toBe(false);
+    }
+  });
+
   it('carries no Markdown parser', () => {
     const chunks = readdirSync('dist/_astro').filter((f) => f.endsWith('.js'));
     expect(chunks.length).toBeGreaterThan(0);

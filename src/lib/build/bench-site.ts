@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { pageWeight } from './page-weight.ts';
 
 /** The MDX's Markdown: frontmatter reduced to title and description, no import/export, no JSX component lines. */
 export function bareMdx(source: string): string {
@@ -168,41 +168,8 @@ export function benchBuilds(options: SiteBenchOptions): SiteBenchResult {
   return result;
 }
 
-/** Every JS file a page loads eagerly: <script src>, inline scripts, and their static imports (gzip bytes). */
+/** Every JS file a page loads eagerly (see page-weight.ts): how many files and their gzip bytes. */
 export function pageScripts(dist: string, htmlPath: string): { files: number; gzip: number; deferredIslands: number } {
-  const html = readFileSync(htmlPath, 'utf8');
-  const files = new Set<string>();
-  let inline = 0;
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    const src = /src="([^"]+)"/.exec(m[1])?.[1];
-    if (src) files.add(join(dist, src));
-    else inline += gzipSync(m[2]).length;
-    for (const imp of m[2].matchAll(/import\s*(?:[^'"]*from\s*)?["']([^"']+\.js)["']/g)) files.add(join(dist, imp[1]));
-  }
-  // Islands hydrated at load or idle fetch their component and renderer at once; client:visible
-  // ones (forms folded inside a procedure) only when opened, so they are counted apart.
-  let deferredIslands = 0;
-  for (const m of html.matchAll(/<astro-island\b([^>]*)>/g)) {
-    const directive = /\bclient="(\w+)"/.exec(m[1])?.[1];
-    if (directive !== 'load' && directive !== 'idle') {
-      deferredIslands++;
-      continue;
-    }
-    for (const u of m[1].matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)) files.add(join(dist, u[1]));
-  }
-  const queue = [...files];
-  while (queue.length) {
-    const f = queue.pop()!;
-    if (!existsSync(f)) continue;
-    const code = readFileSync(f, 'utf8');
-    for (const imp of code.matchAll(/(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
-      const next = join(dirname(f), imp[1]);
-      if (!files.has(next)) {
-        files.add(next);
-        queue.push(next);
-      }
-    }
-  }
-  const external = [...files].filter((f) => existsSync(f)).reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0);
-  return { files: files.size, gzip: external + inline, deferredIslands };
+  const w = pageWeight(dist, htmlPath);
+  return { files: w.files.length, gzip: w.gzip, deferredIslands: w.deferredIslands };
 }
