@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import react from '@astrojs/react';
+import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeClauseAnchors } from './src/lib/documents/clauses.ts';
 import { UNHASHED_POLICY, hostingHeaders } from './src/lib/csp.ts';
@@ -23,6 +23,9 @@ export default defineConfig({
   vite: {
     // The audit page's worker imports the validators and the PDF code on demand: ES module workers split chunks, IIFE ones cannot.
     worker: { format: 'es' },
+    // Bundled into the server build too, so their `react` imports reach preact/compat there as in the
+    // browser: the form pages render the RJSF form on the server.
+    ssr: { noExternal: ['@rjsf/core', '@rjsf/utils', '@rjsf/validator-ajv8'] },
     resolve: {
       // No form uses Markdown descriptions: RJSF's Markdown renderer is replaced by plain text (see the file).
       alias: { 'markdown-to-jsx/react': fileURLToPath(new URL('./src/components/forms/plain-markdown.tsx', import.meta.url)) },
@@ -62,6 +65,8 @@ export default defineConfig({
       lastUpdated: false,
       credits: false,
     }),
-    react(),
+    // The islands are written against React's API and run on Preact (preact/compat): React's client
+    // runtime alone was 64 KB gzip of a form page's 181 KB (README, "Dependencies and why").
+    preact({ compat: true }),
   ],
 });
