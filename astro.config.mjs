@@ -23,9 +23,18 @@ export default defineConfig({
   vite: {
     // The audit page's worker imports the validators and the PDF code on demand: ES module workers split chunks, IIFE ones cannot.
     worker: { format: 'es' },
-    // Bundled into the server build too, so their `react` imports reach preact/compat there as in the
-    // browser: the form pages render the RJSF form on the server.
-    ssr: { noExternal: ['@rjsf/core', '@rjsf/utils', '@rjsf/validator-ajv8'] },
+    plugins: [
+      {
+        // RJSF is bundled into the server build too, so its `react` imports reach preact/compat there as
+        // in the browser (the form pages render the form on the server); left external, Node would load
+        // React itself. The React entries are the ones @astrojs/preact adds when no list is given.
+        name: 'handbook:bundle-rjsf-for-ssr',
+        configEnvironment(name) {
+          if (name !== 'ssr' && name !== 'prerender') return;
+          return { resolve: { noExternal: ['react', 'react-dom', 'react-dom/test-utils', 'react/jsx-runtime', /^@rjsf\//] } };
+        },
+      },
+    ],
     resolve: {
       // No form uses Markdown descriptions: RJSF's Markdown renderer is replaced by plain text (see the file).
       alias: { 'markdown-to-jsx/react': fileURLToPath(new URL('./src/components/forms/plain-markdown.tsx', import.meta.url)) },

@@ -11,13 +11,13 @@ import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFValidationError, UiSchema } from '@rjsf/utils';
 import type { FormId } from '../../lib/procedures.ts';
 import type { RecordEnvelope } from '../../lib/record/envelope.ts';
-import { loadRecordValidator, type RecordValidator } from '../../lib/forms/validation/validator.ts';
-import { applyDerived } from '../../lib/forms/derive.ts';
-import { buildRecordEnvelope, exportRecordText, parseRecordFile, recordFileName } from '../../lib/record/envelope.ts';
+import { loadedForm, loadForm, type LoadedForm } from '../../lib/forms/validation/form-loader.ts';
+import { deriveRecord } from '../../lib/forms/derive-record.ts';
+// Records are built, exported and imported on use: envelope.ts names forms through every form's schema.
+const envelopes = () => import('../../lib/record/envelope.ts');
 import { recordFileTooLarge } from '../../lib/record/file.ts';
-import { getExample, getFormMeta, type FormDefinition } from '../../lib/forms/definition/index.ts';
+import type { FormDefinition } from '../../lib/forms/definition/define.ts';
 import { localDateTime, type Draft } from '../../lib/record/drafts.ts';
-import { mergeMonthlyStats } from '../../lib/record/monthly.ts';
 import { plainData, pruneEmpty, pruningValidator, renderSchema } from '../../lib/forms/validation/rjsf.ts';
 import { downloadFile } from '../download.ts';
 import { errorFieldId, focusField, RequiredNote, templates, widgets } from './templates/index.ts';
@@ -37,6 +37,12 @@ export interface RecordFormProps {
   draftScope?: string;
   /** Called after 「檢查並完成」 with the record and whether the form's own rules passed (training cases check it further). */
   onChecked?: (data: Record<string, unknown>, valid: boolean) => void;
+  /**
+   * The page rendered the whole form on the server (it awaited `loadForm` first): hydration waits for
+   * the form's chunk and keeps the server's HTML meanwhile, so nothing moves. Otherwise the server
+   * rendered 「表單載入中…」 and the form is built once the chunk is here.
+   */
+  serverRendered?: boolean;
 }
 
 /** The props another module's PDF panel receives (src/components/forms/RecordPdfPanel.tsx, default export). */
@@ -68,11 +74,70 @@ function isStatsForm(formId: FormId): formId is StatsFormId {
   return formId === 'complaint-monthly-stats' || formId === 'follow-up-monthly-stats';
 }
 
-export default function RecordForm({ formId, procedureRevision, embedded = false, draftScope, onChecked }: RecordFormProps) {
-  const x = getFormMeta(formId);
+export default function RecordForm(props: RecordFormProps) {
+  if (props.serverRendered) {
+    return (
+      <Suspense fallback={<Loading formId={props.formId} />}>
+        <ServerRenderedForm {...props} />
+      </Suspense>
+    );
+  }
+  return <ClientRenderedForm {...props} />;
+}
+
+const failedForms = new Set<FormId>();
+
+/** Suspends until the form's chunk is loaded (on the server the page loaded it before rendering). */
+function ServerRenderedForm(props: RecordFormProps) {
+  const form = loadedForm(props.formId);
+  if (form) return <RecordFormView {...props} form={form} />;
+  if (failedForms.has(props.formId)) return <LoadFailed formId={props.formId} />;
+  throw loadForm(props.formId).catch(() => void failedForms.add(props.formId));
+}
+
+function ClientRenderedForm(props: RecordFormProps) {
+  const [form, setForm] = useState<LoadedForm | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    loadForm(props.formId).then(
+      (f) => live && setForm(f),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.formId]);
+  if (failed) return <LoadFailed formId={props.formId} />;
+  return form ? <RecordFormView {...props} form={form} /> : <Loading formId={props.formId} />;
+}
+
+function Loading({ formId }: { formId: FormId }) {
+  return (
+    <div className="record-form ui-controls not-content" data-record-form={formId}>
+      <p className="rf-loading" role="status">
+        表單載入中…
+      </p>
+    </div>
+  );
+}
+
+function LoadFailed({ formId }: { formId: FormId }) {
+  return (
+    <div className="record-form ui-controls" data-record-form={formId}>
+      <p className="ui-notice ui-notice--error" role="alert">
+        表單載入失敗，請重新載入此頁。仍然失敗時，可先列印空白表以紙本填寫。
+      </p>
+    </div>
+  );
+}
+
+function RecordFormView({ formId, procedureRevision, embedded = false, draftScope, onChecked, form }: RecordFormProps & { form: LoadedForm }) {
+  const { definition, validator } = form;
+  const x = definition.meta;
   const idPrefix = `rf-${formId}`;
-  const [validator, setValidator] = useState<RecordValidator | null>(null);
-  const [loadError, setLoadError] = useState(false);
+  // Set once this runs in the browser: the tests and the user's first input wait for it.
+  const [hydrated, setHydrated] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const [submitted, setSubmitted] = useState(false);
   const [completed, setCompleted] = useState<RecordEnvelope | null>(null);
@@ -86,6 +151,8 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
   const completeRef = useRef<HTMLHeadingElement>(null);
   const noticeSeq = useRef(0);
 
+  useEffect(() => setHydrated(true), []);
+
   const say = useCallback((kind: Notice['kind'], text: string, details?: string[]) => {
     noticeSeq.current += 1;
     setNotice({ kind, text, details, seq: noticeSeq.current });
@@ -96,26 +163,12 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
     setSubmitted(false);
     setCompleted(null);
   }, []);
-  const record = useRecordDraft(formId, validator, onReplace, draftScope);
+  const record = useRecordDraft(form, onReplace, draftScope);
   const { data, flushSave, markDirty, updateData } = record;
 
-  // This form's validator (its own chunk).
-  useEffect(() => {
-    let live = true;
-    loadRecordValidator(formId)
-      .then((v) => live && setValidator(v))
-      .catch(() => live && setLoadError(true));
-    return () => {
-      live = false;
-    };
-  }, [formId]);
-
-  const uiSchema = useMemo<UiSchema | undefined>(
-    () => (validator ? { ...validator.uiSchema, 'ui:submitButtonOptions': { submitText: SUBMIT_TEXT } } : undefined),
-    [validator],
-  );
-  const schemaForRjsf = useMemo(() => (validator ? renderSchema(validator.schema) : undefined), [validator]);
-  const rjsfValidator = useMemo(() => (validator ? pruningValidator(validator.rjsf, validator.schema) : undefined), [validator]);
+  const uiSchema = useMemo<UiSchema>(() => ({ ...validator.uiSchema, 'ui:submitButtonOptions': { submitText: SUBMIT_TEXT } }), [validator]);
+  const schemaForRjsf = useMemo(() => renderSchema(validator.schema), [validator]);
+  const rjsfValidator = useMemo(() => pruningValidator(validator.rjsf, validator.schema), [validator]);
 
   const onChange = useCallback(
     (e: IChangeEvent) => {
@@ -133,10 +186,11 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
   );
 
   const onSubmit = useCallback(
-    (e: IChangeEvent) => {
+    async (e: IChangeEvent) => {
       setSubmitted(true);
       const raw = (e.formData ?? {}) as Record<string, unknown>;
-      const env = buildRecordEnvelope(formId, plainData(applyDerived(formId, validator ? pruneEmpty(validator.schema, raw) : raw).data), {
+      const { buildRecordEnvelope } = await envelopes();
+      const env = buildRecordEnvelope(formId, plainData(deriveRecord(x, pruneEmpty(validator.schema, raw)).data), {
         procedureRevision,
       });
       setCompleted(env);
@@ -144,7 +198,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
       onChecked?.(env.data, true);
       requestAnimationFrame(() => completeRef.current?.focus());
     },
-    [flushSave, formId, procedureRevision, validator, onChecked],
+    [flushSave, formId, procedureRevision, validator, onChecked, x],
   );
 
   const onError = useCallback(
@@ -170,7 +224,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
       const ok = window.confirm(`目前表單已有填寫內容。填入範例會覆蓋這些內容。\n確定要填入《${x.title}》的範例嗎？`);
       if (!ok) return;
     }
-    record.replaceInDraft(getExample(formId));
+    record.replaceInDraft(structuredClone(definition.example ?? {}));
     say('info', '已填入範例記錄（僅供培訓，人物及內容均屬虛構）。');
   };
 
@@ -180,8 +234,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
     say('info', hadContent ? '已開始新記錄。先前填寫的內容已保存在「已保存的草稿」。' : '已開始新記錄。');
   };
 
-  const exportJson = () => {
-    if (!validator) return;
+  const exportJson = async () => {
     const result = validator.validate(record.current());
     if (!result.valid) {
       setSubmitted(true);
@@ -189,6 +242,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
       say('error', `記錄尚未通過檢查（${result.errors.length} 項），未能匯出。請按表單頂部的錯誤清單修正後再匯出。`);
       return;
     }
+    const { buildRecordEnvelope, exportRecordText, recordFileName } = await envelopes();
     const env = buildRecordEnvelope(formId, record.current(), { procedureRevision });
     const name = recordFileName(env);
     downloadFile(name, exportRecordText(env), 'application/json;charset=utf-8');
@@ -196,7 +250,6 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
   };
 
   const importFile = async (file: File) => {
-    if (!validator) return;
     // Refused before reading: a 50 MB file must not be loaded at all.
     const tooLarge = recordFileTooLarge(file.size);
     if (tooLarge) {
@@ -210,6 +263,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
       say('error', `未能讀取「${file.name}」。目前表單內容未有改動。`);
       return;
     }
+    const { parseRecordFile } = await envelopes();
     const result = parseRecordFile(bytes, formId, validator, procedureRevision);
     if (!result.ok) {
       say('error', `未能匯入「${file.name}」：${result.error}。目前表單內容未有改動。`, result.errors.map((e) => e.message));
@@ -225,8 +279,10 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
     );
   };
 
-  const applyMonthly = (stats: Record<string, unknown>, report: MonthlyReport) => {
+  const applyMonthly = async (stats: Record<string, unknown>, report: MonthlyReport) => {
     markDirty();
+    // Loaded with the monthly panel (it imports the same module), not before the first input.
+    const { mergeMonthlyStats } = await import('../../lib/record/monthly.ts');
     record.replaceInDraft(mergeMonthlyStats(record.current(), stats));
     say('success', `已由 ${report.included.length} 份記錄計算 ${report.month} 的統計${report.ignored.length ? `，另有 ${report.ignored.length} 份未計入（見上面的說明）` : ''}。請填寫分析及改進措施。`);
   };
@@ -254,21 +310,11 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
   const { otherDrafts, draftsOnLoad, persistent, saveStatus } = record;
   const H = embedded ? 'h3' : 'h2';
 
-  if (loadError) {
-    return (
-      <div className="record-form ui-controls" data-record-form={formId}>
-        <p className="ui-notice ui-notice--error" role="alert">
-          表單載入失敗，請重新載入此頁。仍然失敗時，可先列印空白表以紙本填寫。
-        </p>
-      </div>
-    );
-  }
-
   return (
     <div
       className="record-form ui-controls not-content"
       data-record-form={formId}
-      data-ready={validator ? 'true' : undefined}
+      data-ready={hydrated ? 'true' : undefined}
       ref={wrapRef}
       onInputCapture={markDirtyFrom}
       onChangeCapture={markDirtyFrom}
@@ -277,26 +323,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
         if ((e.target as HTMLElement).closest?.('.rf-form button[type="button"]')) markDirty();
       }}
     >
-      {!validator || !uiSchema || !rjsfValidator ? (
-        <p className="rf-loading" role="status">
-          表單載入中…
-        </p>
-      ) : (
         <>
-          {(otherDrafts.length > 0 || !persistent) && (
-            <DraftList
-              ref={draftsHeadingRef}
-              idBase={idPrefix}
-              drafts={otherDrafts}
-              prominent={draftsOnLoad}
-              persistent={persistent}
-              formTitle={x.title}
-              headingLevel={embedded ? 3 : 2}
-              onResume={resumeDraft}
-              onDiscard={deleteDraft}
-            />
-          )}
-
           <div className="rf-toolbar" role="group" aria-label="記錄操作">
             <button type="button" className="ui-button" onClick={newRecord}>
               新記錄
@@ -337,8 +364,19 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
             )}
           </div>
 
+          {/* One line that the server renders too: drafts found in this browser are announced here and
+              listed below the form, since a list inserted above it would push the form down. */}
           <p className="rf-save-status" aria-live="polite" data-save-status>
-            {saveStatus || (persistent ? '草稿會在你填寫時自動保存在這部電腦的瀏覽器內。' : '')}
+            {saveStatus ||
+              (draftsOnLoad && otherDrafts.length > 0 ? (
+                <>
+                  這部電腦保存了 {otherDrafts.length} 份未完成的草稿：<a href={`#${idPrefix}-drafts-title`}>見表單下面的「已保存的草稿」</a>。
+                </>
+              ) : persistent ? (
+                '草稿會在你填寫時自動保存在這部電腦的瀏覽器內。'
+              ) : (
+                '此瀏覽器不允許網站保存資料，見表單下面的說明。'
+              ))}
           </p>
 
           {notice && (
@@ -397,6 +435,20 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
             {...(submitted ? { liveValidate: 'onChange' as const } : {})}
           />
 
+          {(otherDrafts.length > 0 || !persistent) && (
+            <DraftList
+              ref={draftsHeadingRef}
+              idBase={idPrefix}
+              drafts={otherDrafts}
+              prominent={draftsOnLoad}
+              persistent={persistent}
+              formTitle={x.title}
+              headingLevel={embedded ? 3 : 2}
+              onResume={resumeDraft}
+              onDiscard={deleteDraft}
+            />
+          )}
+
           {completed && (
             <section className="rf-complete" aria-labelledby={`${idPrefix}-complete-title`} data-complete>
               <H id={`${idPrefix}-complete-title`} className="rf-section-title" tabIndex={-1} ref={completeRef}>
@@ -419,7 +471,6 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
             </section>
           )}
         </>
-      )}
     </div>
   );
 }

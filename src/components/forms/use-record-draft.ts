@@ -4,11 +4,9 @@
  * over src/lib/record/drafts.ts; what to save and how a draft is labelled are decided there.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FormId } from '../../lib/procedures.ts';
-import { applyDerived } from '../../lib/forms/derive.ts';
-import { formDefinition } from '../../lib/forms/definition/index.ts';
+import { deriveRecord } from '../../lib/forms/derive-record.ts';
 import { pruneEmpty, plainData } from '../../lib/forms/validation/rjsf.ts';
-import type { RecordValidator } from '../../lib/forms/validation/validator.ts';
+import type { LoadedForm } from '../../lib/forms/validation/form-loader.ts';
 import {
   clockTime,
   discardDraft,
@@ -40,8 +38,9 @@ export interface ReplaceOptions {
  * the island to reset what belongs to the old record (errors, the completed state).
  */
 /** `draftKey` keeps drafts under another key than the form id (a training case's records apart from real ones). */
-export function useRecordDraft(formId: FormId, validator: RecordValidator | null, onReplace: () => void, draftKey: string = formId) {
-  const [data, setData] = useState<Record<string, unknown>>(() => applyDerived(formId, {}).data);
+export function useRecordDraft({ definition, validator }: LoadedForm, onReplace: () => void, draftKey: string = definition.id) {
+  const derive = useCallback((d: Record<string, unknown>) => deriveRecord(definition.meta, d).data, [definition]);
+  const [data, setData] = useState<Record<string, unknown>>(() => derive({}));
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [draftsOnLoad, setDraftsOnLoad] = useState(false);
   const [persistent, setPersistent] = useState(true);
@@ -73,11 +72,11 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
     timer.current = undefined;
     const storage = storageRef.current;
     const d = draft.current;
-    if (!storage || !validator || !d.dirty) return;
+    if (!storage || !d.dirty) return;
     const current = plainData(dataRef.current);
     if (!d.saved && !hasContent(current)) return;
     try {
-      const label = draftLabel(formDefinition(formId), current);
+      const label = draftLabel(definition, current);
       let result = saveDraftIfUnchanged(storage, { id: d.id, formId: draftKey, label, data: current, ...(d.createdAt ? { createdAt: d.createdAt } : {}) }, d.seen);
       let forked = false;
       if ('conflict' in result) {
@@ -100,7 +99,7 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
     } catch (e) {
       setSaveStatus((e as Error).message);
     }
-  }, [formId, draftKey, validator, refreshDrafts]);
+  }, [definition, draftKey, refreshDrafts]);
 
   const scheduleSave = useCallback(() => {
     clearTimeout(timer.current);
@@ -131,7 +130,7 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
   /** Replaces the whole record (draft, example, import): a fresh form without old errors. */
   const replaceRecord = useCallback(
     (next: Record<string, unknown>, opts: ReplaceOptions) => {
-      const derived = applyDerived(formId, next).data;
+      const derived = derive(next);
       const id = opts.draftId ?? newDraftId();
       // Resuming reads what is stored now; staying on this tab's draft keeps what it last saw.
       const seen = !opts.draftId ? null : id === draft.current.id ? draft.current.seen : storageRef.current ? storedDraftText(storageRef.current, draftKey, id) : null;
@@ -143,20 +142,20 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
       onReplace();
       if (opts.dirty) scheduleSave();
     },
-    [formId, scheduleSave, onReplace],
+    [derive, draftKey, scheduleSave, onReplace],
   );
 
   /** The form's data as RJSF reports it; returns false when nothing changed. */
   const updateData = useCallback(
     (raw: Record<string, unknown>): boolean => {
-      const next = applyDerived(formId, validator ? pruneEmpty(validator.schema, raw) : raw).data;
+      const next = derive(pruneEmpty(validator.schema, raw));
       if (sameData(next, dataRef.current)) return false;
       dataRef.current = next;
       setData(next);
       if (draft.current.dirty) scheduleSave();
       return true;
     },
-    [formId, scheduleSave, validator],
+    [derive, scheduleSave, validator],
   );
 
   // Only what the user does marks the record as changed (RJSF also reports the defaults it fills in).
