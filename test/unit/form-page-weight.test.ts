@@ -41,6 +41,19 @@ describe('the form page script', () => {
     expect(withParser).toEqual([]);
   });
 
+  it.each(FORM_IDS)('/forms/%s/ has its form in the HTML (rendered on the server, so hydrating moves nothing)', (id) => {
+    const html = readFileSync(`dist/forms/${id}/index.html`, 'utf8');
+    const island = html.slice(html.indexOf('<astro-island'), html.indexOf('</astro-island>'));
+    expect(island).toContain(`data-record-form="${id}"`);
+    expect(island).not.toContain('表單載入中');
+    // Ready only once hydrated: the tests and a user's first input wait for the browser's own render.
+    expect(island).not.toContain('data-ready');
+    expect(island.match(/<form\b/g)).toHaveLength(1);
+    // Every top-level field of the form, by its label's title.
+    const { fields } = formDefinition(id);
+    for (const f of fields) expect(island, f.title).toContain(`>${f.title}<`);
+  });
+
   it('a UI schema asking for Markdown descriptions fails the build check', () => {
     const { schema, uiSchema } = formDefinition('violation-record');
     const withMarkdown = { ...uiSchema, level: { ...(uiSchema.level as object), 'ui:enableMarkdownInDescription': true } };

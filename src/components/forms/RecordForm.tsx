@@ -10,10 +10,10 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFValidationError, UiSchema } from '@rjsf/utils';
 import type { FormId } from '../../lib/procedures.ts';
-import type { RecordEnvelope } from '../../lib/record/envelope.ts';
+import { envelopeFor, type RecordEnvelope } from '../../lib/record/envelope-core.ts';
 import { loadedForm, loadForm, type LoadedForm } from '../../lib/forms/validation/form-loader.ts';
 import { deriveRecord } from '../../lib/forms/derive-record.ts';
-// Records are built, exported and imported on use: envelope.ts names forms through every form's schema.
+// Records are exported and imported on use: envelope.ts names forms through every form's schema.
 const envelopes = () => import('../../lib/record/envelope.ts');
 import { recordFileTooLarge } from '../../lib/record/file.ts';
 import type { FormDefinition } from '../../lib/forms/definition/define.ts';
@@ -136,7 +136,8 @@ function RecordFormView({ formId, procedureRevision, embedded = false, draftScop
   const { definition, validator } = form;
   const x = definition.meta;
   const idPrefix = `rf-${formId}`;
-  // Set once this runs in the browser: the tests and the user's first input wait for it.
+  // Set once this runs in the browser (data-ready; until then data-hydrating, which the 简体 pages'
+  // converter waits for, since hydration would put its converted text back).
   const [hydrated, setHydrated] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const [submitted, setSubmitted] = useState(false);
@@ -186,13 +187,10 @@ function RecordFormView({ formId, procedureRevision, embedded = false, draftScop
   );
 
   const onSubmit = useCallback(
-    async (e: IChangeEvent) => {
+    (e: IChangeEvent) => {
       setSubmitted(true);
       const raw = (e.formData ?? {}) as Record<string, unknown>;
-      const { buildRecordEnvelope } = await envelopes();
-      const env = buildRecordEnvelope(formId, plainData(deriveRecord(x, pruneEmpty(validator.schema, raw)).data), {
-        procedureRevision,
-      });
+      const env = envelopeFor(x, plainData(deriveRecord(x, pruneEmpty(validator.schema, raw)).data), procedureRevision);
       setCompleted(env);
       flushSave();
       onChecked?.(env.data, true);
@@ -315,6 +313,7 @@ function RecordFormView({ formId, procedureRevision, embedded = false, draftScop
       className="record-form ui-controls not-content"
       data-record-form={formId}
       data-ready={hydrated ? 'true' : undefined}
+      data-hydrating={hydrated ? undefined : 'true'}
       ref={wrapRef}
       onInputCapture={markDirtyFrom}
       onChangeCapture={markDirtyFrom}

@@ -1,8 +1,8 @@
 /**
  * On a 简体 page, converts what scripts render after load: form labels, option labels and error
- * messages from the React islands, the offline notices. Only text nodes and human-readable
+ * messages from the islands, the offline notices. Only text nodes and human-readable
  * attributes change; what the user types (input and textarea values) is never touched, and
- * `translate="no"` keeps text as issued. Islands are converted once hydrated, so React hydrates
+ * `translate="no"` keeps text as issued. Islands are converted once hydrated, so Preact hydrates
  * against the HTML it rendered.
  */
 import glossaryText from '../../../content/i18n/zh-cn-glossary.tsv?raw';
@@ -20,14 +20,13 @@ export function convertLiveDom(root: HTMLElement): MutationObserver {
     }
     return false;
   };
-  // React checks an island's text against the server HTML while it hydrates, which goes on after
-  // Astro removes `ssr`. React has checked a text once it has put its fiber on the text node or,
-  // for an element's only text, on the element: text not reached yet waits a little.
+  // Preact hydrates an island while Astro's `ssr` is on it, except a part that waits for code (a
+  // form page's form suspends until its chunk is here): that part says so with `data-hydrating`, and
+  // Preact would put back any text converted under it. Text there waits a little.
   const deadline = performance.now() + 10_000;
   const waiting = new Set<Text>();
   let timer = 0;
-  const fiber = (n: Node | null) => !!n && Object.keys(n).some((k) => k.startsWith('__reactFiber$'));
-  const hydrated = (t: Text) => !t.parentElement?.closest('astro-island') || fiber(t) || fiber(t.parentElement);
+  const hydrated = (t: Text) => !t.parentElement?.closest('[data-hydrating]');
   const text = (t: Text) => {
     if (!hydrated(t) && performance.now() < deadline) {
       waiting.add(t);
