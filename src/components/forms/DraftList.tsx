@@ -32,7 +32,7 @@ export const DraftList = forwardRef<HTMLHeadingElement, Props>(function DraftLis
         <>
           <p>
             {prominent
-              ? `這部電腦的瀏覽器保存了 ${drafts.length} 份未完成的《${formTitle}》草稿。下面的表單是一份新記錄；要接續先前的填寫，請按「繼續填寫」。`
+              ? `這部電腦的瀏覽器保存了 ${drafts.length} 份未完成的《${formTitle}》草稿。上面的表單是一份新記錄；要接續先前的填寫，請按「繼續填寫」。`
               : `其他未完成的《${formTitle}》草稿（只保存在這部電腦的瀏覽器內）：`}
           </p>
           <ul className="rf-draft-list">
