@@ -19,7 +19,8 @@
  *   const second = await addSignature(signed, { signer: other, role: 'owner', fonts });
  *   const report = await verifyPdf(second, { trust: companyCa.certificates.map((c) => c.pem), register });
  */
-export { exportRecordPdf, exportSignedRecordPdf, blankFormPdf, VOID_FORM_TEXT, type RecordPdfInput, type BlankFormInput, type DrawnSignatureInput } from './document/export.ts';
+export { exportRecordPdf, blankFormPdf, VOID_FORM_TEXT, type RecordPdfInput, type BlankFormInput, type DrawnSignatureInput } from './document/export.ts';
+export { exportSignedRecordPdf } from './document/export-signed.ts';
 export { addSignature, readPkcs12, type SignRequest, type Signer, type SignerBinding } from './sign/sign.ts';
 export type { ReadPkcs12Options } from './sign/pkcs12.ts';
 export {
