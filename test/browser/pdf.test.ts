@@ -153,7 +153,7 @@ describe('record form PDF panel', () => {
     await close();
   });
 
-  it('exports an unsigned PDF named after the record number, visibly marked (no CMS or .p12 code loaded for it)', async () => {
+  it('exports an unsigned PDF named after the record number, visibly marked (no CMS or .p12 code loaded for it); /sign/ then signs it', async () => {
     const { page, foreignRequests, close } = await session();
     const scripts = recordScripts(page);
     await completeExample(page, site);
@@ -186,7 +186,8 @@ describe('record form PDF panel', () => {
     const signed = await downloadConfirmingSigner(page, work, report, '[data-sign-add]');
     expect(count(pdfsig(signed.path), 'Signature is Valid.')).toBe(1);
     expect(pdftext(signed.path)).not.toContain('本文件未經數位簽章');
-    expect(scripts.engines(onSignPage)).toEqual(['pdf-lib', 'fontkit', 'pkijs', 'node-forge']);
+    // An OpenSSL 3 (AES) .p12 is read with WebCrypto: node-forge is not fetched.
+    expect(scripts.engines(onSignPage)).toEqual(['pdf-lib', 'fontkit', 'pkijs']);
     expect(foreignRequests).toEqual([]);
     await close();
   });
@@ -216,8 +217,9 @@ describe('record form PDF panel', () => {
     await close();
   });
 
-  it('a legacy-encrypted (3DES/RC2) .p12 signs fine', async () => {
+  it('a legacy-encrypted (3DES/RC2) .p12 signs fine (read by node-forge, fetched for it)', async () => {
     const { page, foreignRequests, close } = await session();
+    const scripts = recordScripts(page);
     await completeExample(page, site);
     const panel = page.locator('[data-pdf-panel]');
     await panel.locator('[data-sign-role]').selectOption('responsible');
@@ -227,6 +229,7 @@ describe('record form PDF panel', () => {
     const sig = pdfsig(path);
     expect(count(sig, 'Signature is Valid.'), sig).toBe(1);
     expect(sig).toContain('黃志強');
+    expect(scripts.engines()).toEqual(['pdf-lib', 'fontkit', 'pkijs', 'node-forge']);
     expect(foreignRequests).toEqual([]);
     await close();
   });
@@ -558,7 +561,8 @@ describe('what loads when', () => {
     expect(pdfPages(signed.path)).toBe(2);
     expect(count(pdfsig(signed.path), 'Signature is Valid.')).toBe(1);
     const fonts = await resources(page, 'font');
-    expect(scripts.engines()).toEqual(['pdf-lib', 'fontkit', 'pkijs', 'node-forge']);
+    // The OpenSSL 3 (AES) .p12 is read with WebCrypto: no node-forge.
+    expect(scripts.engines()).toEqual(['pdf-lib', 'fontkit', 'pkijs']);
     expect(fonts.map((f) => f.url.replace(/^.*\//, ''))).toEqual(['NotoSansTC-Common.ttf']);
     expect(foreignRequests).toEqual([]);
     await close();
