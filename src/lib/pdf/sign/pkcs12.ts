@@ -51,6 +51,7 @@ const KEY_BAG = '1.2.840.113549.1.12.10.1.1';
 const SHROUDED_KEY_BAG = '1.2.840.113549.1.12.10.1.2';
 const CERT_BAG = '1.2.840.113549.1.12.10.1.3';
 const X509_CERTIFICATE = '1.2.840.113549.1.9.22.1';
+const PBES2 = '1.2.840.113549.1.5.13';
 
 /**
  * A PBES2 file read with pkijs over WebCrypto (MAC checked, PBKDF2 over the password's UTF-8 as
@@ -62,6 +63,10 @@ async function readWithWebCrypto(bytes: Uint8Array, password: string): Promise<P
     const pw = new TextEncoder().encode(password).buffer as ArrayBuffer;
     // A copy: a Node Buffer's slice() shares its pool, so .buffer would be more than the file.
     const pfx = pkijs.PFX.fromBER(new Uint8Array(bytes).buffer);
+    // A legacy file goes to forge before the MAC key is derived for nothing.
+    await pfx.parseInternalValues({ password: pw, checkIntegrity: false });
+    const encrypted = pfx.parsedValue?.authenticatedSafe?.safeContents.filter((c) => c.contentType === pkijs.ContentInfo.ENCRYPTED_DATA) ?? [];
+    if (encrypted.some((c) => new pkijs.EncryptedData({ schema: c.content }).encryptedContentInfo.contentEncryptionAlgorithm.algorithmId !== PBES2)) return null;
     await pfx.parseInternalValues({ password: pw, checkIntegrity: true });
     const safe = pfx.parsedValue?.authenticatedSafe;
     if (!safe) return null;
