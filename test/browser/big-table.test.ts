@@ -80,7 +80,7 @@ describe('a 500-row catalogue', () => {
     await expect(page.locator(`[id="${cellId(499, 'boxNo')}"]`).inputValue()).resolves.toBe(rows[499].boxNo);
     await expect(page.locator(`[id="${cellId(249, 'ownerName')}"]`).inputValue()).resolves.toBe(`${rows[249].ownerName}（已更正）乙`);
     expect(s.foreignRequests).toEqual([]);
-  });
+  }, 300_000);
 
   it('on a 390 px phone the 500 rows do not make the page scroll sideways', async () => {
     const { page } = await openTable({ width: 390, height: 844 });
@@ -97,5 +97,5 @@ describe('a 500-row catalogue', () => {
       expect(sideways.cellRight, `row ${i + 1}: the cell runs past the screen`).toBeLessThanOrEqual(0);
       expect(sideways.cellLeft).toBeGreaterThanOrEqual(0);
     }
-  });
+  }, 300_000);
 });
