@@ -20,7 +20,7 @@ import { localDateTime, type Draft } from '../../lib/record/drafts.ts';
 import { mergeMonthlyStats } from '../../lib/record/monthly.ts';
 import { plainData, pruneEmpty, pruningValidator, renderSchema } from '../../lib/forms/validation/rjsf.ts';
 import { downloadFile } from '../download.ts';
-import { errorFieldId, focusField, RequiredNote, templates, widgets } from './templates/index.ts';
+import { errorFieldId, fields, focusField, RequiredNote, templates, widgets } from './templates/index.ts';
 import { translateZhTW } from './translate.ts';
 import { DraftList } from './DraftList.tsx';
 import { useRecordDraft } from './use-record-draft.ts';
@@ -150,9 +150,9 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
   const onError = useCallback(
     (_errors: RJSFValidationError[]) => {
       setSubmitted(true);
-      onChecked?.(plainData(data), false);
+      onChecked?.(record.current(), false);
     },
-    [onChecked, data],
+    [onChecked, record.current],
   );
 
   const focusOnFirstError = useCallback(
@@ -382,6 +382,7 @@ export default function RecordForm({ formId, procedureRevision, embedded = false
             validator={rjsfValidator}
             uiSchema={uiSchema}
             templates={templates}
+            fields={fields}
             widgets={widgets}
             translateString={translateZhTW}
             idPrefix={idPrefix}

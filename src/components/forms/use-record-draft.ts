@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormId } from '../../lib/procedures.ts';
 import { applyDerived } from '../../lib/forms/derive.ts';
 import { formDefinition } from '../../lib/forms/definition/index.ts';
-import { pruneEmpty, plainData } from '../../lib/forms/validation/rjsf.ts';
+import { pruneEmpty, plainData, withMinItems } from '../../lib/forms/validation/rjsf.ts';
 import type { RecordValidator } from '../../lib/forms/validation/validator.ts';
 import {
   clockTime,
@@ -41,13 +41,15 @@ export interface ReplaceOptions {
  */
 /** `draftKey` keeps drafts under another key than the form id (a training case's records apart from real ones). */
 export function useRecordDraft(formId: FormId, validator: RecordValidator | null, onReplace: () => void, draftKey: string = formId) {
-  const [data, setData] = useState<Record<string, unknown>>(() => applyDerived(formId, {}).data);
+  /** What the island starts a record from: its derived values and a required list's first rows. */
+  const fromRecord = useCallback((next: Record<string, unknown>) => applyDerived(formId, withMinItems(formDefinition(formId).schema, next)).data, [formId]);
+  const [initial, setData] = useState<Record<string, unknown>>(() => fromRecord({}));
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [draftsOnLoad, setDraftsOnLoad] = useState(false);
   const [persistent, setPersistent] = useState(true);
   const [saveStatus, setSaveStatus] = useState('');
   const storageRef = useRef<DraftStorage | null>(null);
-  const dataRef = useRef(data);
+  const dataRef = useRef(initial);
   /** `seen`: the draft's stored text when this tab last wrote or read it, to notice another tab's writes. */
   const draft = useRef<{ id: string; createdAt?: string; dirty: boolean; saved: boolean; seen: string | null }>({ id: '', dirty: false, saved: false, seen: null });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -131,7 +133,7 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
   /** Replaces the whole record (draft, example, import): a fresh form without old errors. */
   const replaceRecord = useCallback(
     (next: Record<string, unknown>, opts: ReplaceOptions) => {
-      const derived = applyDerived(formId, next).data;
+      const derived = fromRecord(next);
       const id = opts.draftId ?? newDraftId();
       // Resuming reads what is stored now; staying on this tab's draft keeps what it last saw.
       const seen = !opts.draftId ? null : id === draft.current.id ? draft.current.seen : storageRef.current ? storedDraftText(storageRef.current, draftKey, id) : null;
@@ -143,16 +145,21 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
       onReplace();
       if (opts.dirty) scheduleSave();
     },
-    [formId, scheduleSave, onReplace],
+    [fromRecord, scheduleSave, onReplace],
   );
 
-  /** The form's data as RJSF reports it; returns false when nothing changed. */
+  /**
+   * The form's data as RJSF reports it; returns false when nothing changed. The form already shows
+   * what it reported, so the island re-renders only when a derived value differs from it (the form
+   * must show the value the record holds): handing every keystroke's data back made RJSF compare and
+   * re-derive the whole record again, which at 500 rows cost more than the keystroke itself.
+   */
   const updateData = useCallback(
     (raw: Record<string, unknown>): boolean => {
-      const next = applyDerived(formId, validator ? pruneEmpty(validator.schema, raw) : raw).data;
+      const { data: next, changed } = applyDerived(formId, validator ? pruneEmpty(validator.schema, raw) : raw);
       if (sameData(next, dataRef.current)) return false;
       dataRef.current = next;
-      setData(next);
+      if (changed.length > 0) setData(next);
       if (draft.current.dirty) scheduleSave();
       return true;
     },
@@ -207,7 +214,8 @@ export function useRecordDraft(formId: FormId, validator: RecordValidator | null
   const current = useCallback(() => plainData(dataRef.current), []);
 
   return {
-    data,
+    /** The record now: read when the island renders, so a render for any reason hands the form the latest data. */
+    data: dataRef.current,
     current,
     hasContent: () => hasContent(plainData(dataRef.current)),
     otherDrafts: drafts.filter((d) => d.id !== draft.current.id),
