@@ -36,8 +36,17 @@ export default defineConfig({
       },
     ],
     resolve: {
-      // No form uses Markdown descriptions: RJSF's Markdown renderer is replaced by plain text (see the file).
-      alias: { 'markdown-to-jsx/react': fileURLToPath(new URL('./src/components/forms/plain-markdown.tsx', import.meta.url)) },
+      alias: [
+        // No form uses Markdown descriptions: RJSF's Markdown renderer is replaced by plain text (see the file).
+        { find: 'markdown-to-jsx/react', replacement: fileURLToPath(new URL('./src/components/forms/plain-markdown.tsx', import.meta.url)) },
+        // Paths of the PDF libraries the handbook never takes (WOFF2 fonts, SVG, XFA, HTML entity tables): each file says why.
+        { find: /^brotli\/decompress\.js$/, replacement: fileURLToPath(new URL('./src/components/pdf/unused/brotli-decompress.ts', import.meta.url)) },
+        { find: /^culori$/, replacement: fileURLToPath(new URL('./src/components/pdf/unused/culori.ts', import.meta.url)) },
+        { find: /^node-html-better-parser$/, replacement: fileURLToPath(new URL('./src/components/pdf/unused/html-parser.ts', import.meta.url)) },
+        { find: /^html-entities$/, replacement: fileURLToPath(new URL('./src/components/pdf/unused/html-entities.ts', import.meta.url)) },
+        // pdf-lib's metrics of the 14 standard fonts (Helvetica…), 99 KB gzip: the handbook draws only with its embedded Noto faces.
+        { find: /^\.\/(Courier|Helvetica|Times|Symbol|ZapfDingbats)[\w-]*\.compressed\.json$/, replacement: fileURLToPath(new URL('./src/components/pdf/unused/standard-font-metrics.json', import.meta.url)) },
+      ],
     },
   },
   integrations: [

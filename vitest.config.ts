@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Both cores: the unit files run beside the one browser file at a time (Vitest's default on a
+    // 2-core machine is one worker, which left a core idle while Chromium waited on the page).
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -17,7 +20,8 @@ export default defineConfig({
           globalSetup: ['test/browser/global-setup.ts'],
           // One Chromium at a time on a 2-core machine.
           fileParallelism: false,
-          testTimeout: 90_000,
+          // A guard against hangs, not a speed check: two workers share the cores with Chromium.
+          testTimeout: 150_000,
           hookTimeout: 60_000,
         },
       },

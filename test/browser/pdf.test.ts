@@ -32,6 +32,7 @@ import {
   pdfPages,
   pdfsig,
   recordRequests,
+  recordScripts,
   pdftext,
   resources, pdfBrowserSetup } from './helpers-pdf/flow.ts';
 
@@ -152,11 +153,15 @@ describe('record form PDF panel', () => {
     await close();
   });
 
-  it('exports an unsigned PDF named after the record number, visibly marked', async () => {
+  it('exports an unsigned PDF named after the record number, visibly marked (no CMS or .p12 code loaded for it); /sign/ then signs it', async () => {
     const { page, foreignRequests, close } = await session();
+    const scripts = recordScripts(page);
     await completeExample(page, site);
+    expect(scripts.engines()).toEqual([]);
     const { path, name } = await download(page, work, () => page.getByRole('button', { name: '匯出 PDF（未數位簽章）' }).click());
     expect(name).toBe(`${RECORD_NUMBER}.pdf`);
+    // Layout and fonts only: pkijs (CMS) and node-forge (.p12) are not fetched for an unsigned export.
+    expect(scripts.engines()).toEqual(['pdf-lib', 'fontkit']);
     const text = pdftext(path);
     expect(text).toContain('本文件未經數位簽章');
     expect(text).toContain(RECORD_NUMBER);
@@ -165,11 +170,15 @@ describe('record form PDF panel', () => {
     expect(count(sig, 'is not signed')).toBe(4);
 
     // The sign page takes an unsigned export too: the first signature, the stamp removed.
+    const onSignPage = scripts.count();
     await page.goto(`${site}/sign/`);
     await page.locator('[data-sign-ready="true"]').waitFor();
+    expect(scripts.engines(onSignPage)).toEqual([]);
     await choosePdf(page, path);
     const report = page.locator('[data-report]');
     await report.waitFor({ timeout: 60_000 });
+    // Reading the file before signing: no font engine, no .p12 reader.
+    expect(scripts.engines(onSignPage)).toEqual(['pdf-lib', 'pkijs']);
     await expect(report.locator('[data-no-signatures]').count()).resolves.toBe(1);
     await expect(report.locator('[data-sign-role]').inputValue()).resolves.toBe('receptionist');
     await report.locator('[data-p12-input]').setInputFiles(pki.staffA);
@@ -177,6 +186,8 @@ describe('record form PDF panel', () => {
     const signed = await downloadConfirmingSigner(page, work, report, '[data-sign-add]');
     expect(count(pdfsig(signed.path), 'Signature is Valid.')).toBe(1);
     expect(pdftext(signed.path)).not.toContain('本文件未經數位簽章');
+    // An OpenSSL 3 (AES) .p12 is read with WebCrypto: node-forge is not fetched.
+    expect(scripts.engines(onSignPage)).toEqual(['pdf-lib', 'fontkit', 'pkijs']);
     expect(foreignRequests).toEqual([]);
     await close();
   });
@@ -206,8 +217,9 @@ describe('record form PDF panel', () => {
     await close();
   });
 
-  it('a legacy-encrypted (3DES/RC2) .p12 signs fine', async () => {
+  it('a legacy-encrypted (3DES/RC2) .p12 signs fine (read by node-forge, fetched for it)', async () => {
     const { page, foreignRequests, close } = await session();
+    const scripts = recordScripts(page);
     await completeExample(page, site);
     const panel = page.locator('[data-pdf-panel]');
     await panel.locator('[data-sign-role]').selectOption('responsible');
@@ -217,6 +229,7 @@ describe('record form PDF panel', () => {
     const sig = pdfsig(path);
     expect(count(sig, 'Signature is Valid.'), sig).toBe(1);
     expect(sig).toContain('黃志強');
+    expect(scripts.engines()).toEqual(['pdf-lib', 'fontkit', 'pkijs', 'node-forge']);
     expect(foreignRequests).toEqual([]);
     await close();
   });
@@ -437,6 +450,24 @@ describe('verify page', () => {
     await close();
   });
 
+  it('nothing of the PDF engine loads before a file is chosen; verifying a signed record loads no font engine and no node-forge', async () => {
+    const { page, foreignRequests, problems, close } = await session();
+    const scripts = recordScripts(page);
+    await page.goto(`${site}/verify/`);
+    await page.locator('[data-verify-ready="true"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 3000 })));
+    expect(scripts.engines()).toEqual([]);
+    await choosePdf(page, signedTwice!);
+    await page.locator('[data-report]').waitFor({ timeout: 60_000 });
+    // The page was still compared with the embedded record, laid out again without fontkit.
+    await expect(page.locator('[data-content]').getAttribute('data-content')).resolves.toBe('match');
+    expect(scripts.engines()).toEqual(['pdf-lib', 'pkijs']);
+    expect(foreignRequests).toEqual([]);
+    expect(problems()).toEqual([]);
+    await close();
+  });
+
   it('loads no PDF code before the user reaches for a file, then works offline (the library is fetched while the user picks one)', async () => {
     const { page, context, foreignRequests, problems, close } = await session();
     const requests = recordRequests(page);
@@ -513,14 +544,14 @@ describe('what loads when', () => {
 
   it('the PDF library and the common-character TC font load only at the first export; the whole TC and SC faces not at all', async () => {
     const { page, foreignRequests, close } = await session();
+    const scripts = recordScripts(page);
     await page.goto(`${site}/forms/${formId}/`);
     await page.locator(`[data-record-form="${formId}"][data-ready="true"]`).waitFor();
     await page.getByRole('button', { name: '填入範例', exact: true }).click();
     await page.getByRole('button', { name: '檢查並完成', exact: true }).click();
     const panel = page.locator('[data-pdf-panel]');
     await panel.waitFor();
-    const jsPanel = await resources(page, 'js');
-    expect(jsPanel.some((r) => r.url.includes('/pdf.'))).toBe(false);
+    expect(scripts.engines()).toEqual([]);
     expect(await resources(page, 'font')).toEqual([]);
 
     await panel.locator('[data-p12-input]').setInputFiles(pki.staffA);
@@ -529,9 +560,9 @@ describe('what loads when', () => {
     const signed = await downloadConfirmingSigner(page, work, panel, '[data-sign-export]');
     expect(pdfPages(signed.path)).toBe(2);
     expect(count(pdfsig(signed.path), 'Signature is Valid.')).toBe(1);
-    const jsAfter = await resources(page, 'js');
     const fonts = await resources(page, 'font');
-    expect(jsAfter.filter((r) => !jsPanel.some((b) => b.url === r.url)).some((r) => r.url.includes('/pdf.'))).toBe(true);
+    // The OpenSSL 3 (AES) .p12 is read with WebCrypto: no node-forge.
+    expect(scripts.engines()).toEqual(['pdf-lib', 'fontkit', 'pkijs']);
     expect(fonts.map((f) => f.url.replace(/^.*\//, ''))).toEqual(['NotoSansTC-Common.ttf']);
     expect(foreignRequests).toEqual([]);
     await close();

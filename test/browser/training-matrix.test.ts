@@ -15,7 +15,7 @@ import { withProjectCopy } from '../unit/helpers/project-copy.ts';
 import { download } from './helpers-pdf/flow.ts';
 import { makeTestPki, ASCII_PASSWORD } from '../pdf/helpers/pki.ts';
 import { requireTools, run, tempDir } from '../pdf/helpers/tools.ts';
-import { exportSignedRecordPdf } from '../../src/lib/pdf/document/export.ts';
+import { exportSignedRecordPdf } from '../../src/lib/pdf/document/export-signed.ts';
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
 import { readPkcs12, type Signer } from '../../src/lib/pdf/sign/sign.ts';
 import { ACKNOWLEDGEMENT_DEFINITION, ACKNOWLEDGEMENT_FORM, acknowledgementEnvelope } from '../../src/lib/training/acknowledgement-form.ts';

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportSignedRecordPdf } from '../../src/lib/pdf/document/export.ts';
+import { exportSignedRecordPdf } from '../../src/lib/pdf/document/export-signed.ts';
 import { loadTrustList, nodeFonts, nodeRecordChecks, loadFormDefinition } from '../../src/lib/pdf/node.ts';
 import { addSignature, readPkcs12, type Signer } from '../../src/lib/pdf/sign/sign.ts';
 import { PdfError } from '../../src/lib/pdf/errors.ts';

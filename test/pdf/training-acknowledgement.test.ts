@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportSignedRecordPdf } from '../../src/lib/pdf/document/export.ts';
+import { exportSignedRecordPdf } from '../../src/lib/pdf/document/export-signed.ts';
 import { nodeFonts } from '../../src/lib/pdf/node.ts';
 import { readPkcs12, type Signer } from '../../src/lib/pdf/sign/sign.ts';
 import { verifyPdf } from '../../src/lib/pdf/index.ts';

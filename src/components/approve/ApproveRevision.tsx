@@ -9,7 +9,7 @@ import { APPROVAL_ROLES, ROLE_LABELS, approvalFileName, type ApprovalRole } from
 import { base64ToBytes } from '../../lib/shared/bytes.ts';
 import FileInput from '../FileInput.tsx';
 import { downloadFile } from '../download.ts';
-import { errorText, fileBytes, loadPdfLib } from '../pdf/pdf-runtime.ts';
+import { errorText, fileBytes, loadApproveLib } from '../pdf/pdf-runtime.ts';
 
 export interface ApprovalRevisionData {
   procedure: string;
@@ -56,7 +56,7 @@ export default function ApproveRevision({ revisions, trust }: Props) {
     }
     setBusy(true);
     try {
-      const lib = await loadPdfLib();
+      const lib = await loadApproveLib();
       const signer = await lib.readPkcs12(await fileBytes(file), password);
       const existing = Object.fromEntries(APPROVAL_ROLES.map((r) => [r, rev.files[r] ? base64ToBytes(rev.files[r]!) : null]));
       const cms = await lib.approveRevision({ source: rev.source, role, signer, existing, trust });

@@ -20,7 +20,7 @@ import type { FormDefinition } from '../../lib/forms/definition/define.ts';
 import { localDateTime, type Draft } from '../../lib/record/drafts.ts';
 import { plainData, pruneEmpty, pruningValidator, renderSchema } from '../../lib/forms/validation/rjsf.ts';
 import { downloadFile } from '../download.ts';
-import { errorFieldId, focusField, RequiredNote, templates, widgets } from './templates/index.ts';
+import { errorFieldId, fields, focusField, RequiredNote, templates, widgets } from './templates/index.ts';
 import { translateZhTW } from './translate.ts';
 import { DraftList } from './DraftList.tsx';
 import { useRecordDraft } from './use-record-draft.ts';
@@ -202,9 +202,9 @@ function RecordFormView({ formId, procedureRevision, embedded = false, draftScop
   const onError = useCallback(
     (_errors: RJSFValidationError[]) => {
       setSubmitted(true);
-      onChecked?.(plainData(data), false);
+      onChecked?.(record.current(), false);
     },
-    [onChecked, data],
+    [onChecked, record.current],
   );
 
   const focusOnFirstError = useCallback(
@@ -419,6 +419,7 @@ function RecordFormView({ formId, procedureRevision, embedded = false, draftScop
             validator={rjsfValidator}
             uiSchema={uiSchema}
             templates={templates}
+            fields={fields}
             widgets={widgets}
             translateString={translateZhTW}
             idPrefix={idPrefix}

@@ -1,15 +1,16 @@
 /**
  * The PDF panel under a record that passed its checks (RecordForm renders it lazily): handwritten
  * signatures drawn per x-form role, 「匯出 PDF（未數位簽章）」, and 「簽署並匯出 PDF」 with the
- * signer's .p12. The PDF library (~1.7 MB) and the fonts are loaded only when the user exports
- * or signs. The record, drawings, certificate and password stay in this page: the only requests
- * are this site's JS chunks and /fonts/*.ttf.
+ * signer's .p12. The PDF code and the fonts are loaded only when the user exports or signs, and
+ * only that job's code (an unsigned export loads no CMS or .p12 code: pdf-runtime.ts). The record,
+ * drawings, certificate and password stay in this page: the only requests are this site's JS
+ * chunks and /fonts/*.ttf.
  *
  * Timings are left in performance measures named pdf-export, pdf-sign, pdf-read-p12 and
  * pdf-load-library.
  */
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { DrawnSignatureInput } from '../../lib/pdf/index.ts';
+import type { DrawnSignatureInput } from '../../lib/pdf/entries/export.ts';
 import { formDefinition, getFormMeta, recordSignerName } from '../../lib/forms/definition/index.ts';
 import { requiredSignatures } from '../../lib/forms/rules.ts';
 import type { FormSignature } from '../../lib/forms/definition/schema.ts';
@@ -19,7 +20,7 @@ import { Messages, useMessages } from '../pdf/Messages.tsx';
 import SignatureDialog, { HandSignatureControls, type HandSignature } from '../pdf/SignatureDialog.tsx';
 import SignFieldset from '../pdf/SignFieldset.tsx';
 import SignerConfirm, { useSignerConfirmation } from '../pdf/SignerConfirm.tsx';
-import { errorText, fileBytes, fontWaitNote, loadPdfLib, pageFonts, safeFileName, sizeText, timed } from '../pdf/pdf-runtime.ts';
+import { errorText, fileBytes, fontWaitNote, loadExportLib, loadSignLib, pageFonts, safeFileName, sizeText, timed } from '../pdf/pdf-runtime.ts';
 import type { RecordPdfPanelProps } from './RecordForm.tsx';
 import '../../styles/pdf.css';
 
@@ -83,7 +84,7 @@ export default function RecordPdfPanel({ formId, envelope, definition }: RecordP
     setProgress(`正在產生 PDF…${fontWaitNote('匯出')}`);
     try {
       const bytes = await timed('pdf-export', async () => {
-        const lib = await loadPdfLib();
+        const lib = await loadExportLib();
         return lib.exportRecordPdf({ form, record: envelope, fonts: pageFonts(), drawnSignatures: drawnSignatures() });
       });
       const name = `${baseName}.pdf`;
@@ -108,7 +109,7 @@ export default function RecordPdfPanel({ formId, envelope, definition }: RecordP
     setProgress(`正在讀取憑證並簽署…${fontWaitNote('匯出')}`);
     try {
       const bytes = await timed('pdf-sign', async () => {
-        const lib = await loadPdfLib();
+        const lib = await loadSignLib();
         const raw = await fileBytes(p12);
         const signer = await timed('pdf-read-p12', () => lib.readPkcs12(raw, cert.password));
         const fonts = pageFonts();

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { deriveRecord } from '../../lib/forms/derive-record.ts';
-import { pruneEmpty, plainData } from '../../lib/forms/validation/rjsf.ts';
+import { pruneEmpty, plainData, withMinItems } from '../../lib/forms/validation/rjsf.ts';
 import type { LoadedForm } from '../../lib/forms/validation/form-loader.ts';
 import {
   clockTime,
@@ -39,14 +39,15 @@ export interface ReplaceOptions {
  */
 /** `draftKey` keeps drafts under another key than the form id (a training case's records apart from real ones). */
 export function useRecordDraft({ definition, validator }: LoadedForm, onReplace: () => void, draftKey: string = definition.id) {
-  const derive = useCallback((d: Record<string, unknown>) => deriveRecord(definition.meta, d).data, [definition]);
-  const [data, setData] = useState<Record<string, unknown>>(() => derive({}));
+  /** What the island starts a record from: its derived values and a required list's first rows. */
+  const fromRecord = useCallback((next: Record<string, unknown>) => deriveRecord(definition.meta, withMinItems(definition.schema, next)).data, [definition]);
+  const [initial, setData] = useState<Record<string, unknown>>(() => fromRecord({}));
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [draftsOnLoad, setDraftsOnLoad] = useState(false);
   const [persistent, setPersistent] = useState(true);
   const [saveStatus, setSaveStatus] = useState('');
   const storageRef = useRef<DraftStorage | null>(null);
-  const dataRef = useRef(data);
+  const dataRef = useRef(initial);
   /** `seen`: the draft's stored text when this tab last wrote or read it, to notice another tab's writes. */
   const draft = useRef<{ id: string; createdAt?: string; dirty: boolean; saved: boolean; seen: string | null }>({ id: '', dirty: false, saved: false, seen: null });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -130,7 +131,7 @@ export function useRecordDraft({ definition, validator }: LoadedForm, onReplace:
   /** Replaces the whole record (draft, example, import): a fresh form without old errors. */
   const replaceRecord = useCallback(
     (next: Record<string, unknown>, opts: ReplaceOptions) => {
-      const derived = derive(next);
+      const derived = fromRecord(next);
       const id = opts.draftId ?? newDraftId();
       // Resuming reads what is stored now; staying on this tab's draft keeps what it last saw.
       const seen = !opts.draftId ? null : id === draft.current.id ? draft.current.seen : storageRef.current ? storedDraftText(storageRef.current, draftKey, id) : null;
@@ -142,20 +143,25 @@ export function useRecordDraft({ definition, validator }: LoadedForm, onReplace:
       onReplace();
       if (opts.dirty) scheduleSave();
     },
-    [derive, draftKey, scheduleSave, onReplace],
+    [fromRecord, draftKey, scheduleSave, onReplace],
   );
 
-  /** The form's data as RJSF reports it; returns false when nothing changed. */
+  /**
+   * The form's data as RJSF reports it; returns false when nothing changed. The form already shows
+   * what it reported, so the island re-renders only when a derived value differs from it (the form
+   * must show the value the record holds): handing every keystroke's data back made RJSF compare and
+   * re-derive the whole record again, which at 500 rows cost more than the keystroke itself.
+   */
   const updateData = useCallback(
     (raw: Record<string, unknown>): boolean => {
-      const next = derive(pruneEmpty(validator.schema, raw));
+      const { data: next, changed } = deriveRecord(definition.meta, pruneEmpty(validator.schema, raw));
       if (sameData(next, dataRef.current)) return false;
       dataRef.current = next;
-      setData(next);
+      if (changed.length > 0) setData(next);
       if (draft.current.dirty) scheduleSave();
       return true;
     },
-    [derive, scheduleSave, validator],
+    [definition, scheduleSave, validator],
   );
 
   // Only what the user does marks the record as changed (RJSF also reports the defaults it fills in).
@@ -206,7 +212,8 @@ export function useRecordDraft({ definition, validator }: LoadedForm, onReplace:
   const current = useCallback(() => plainData(dataRef.current), []);
 
   return {
-    data,
+    /** The record now: read when the island renders, so a render for any reason hands the form the latest data. */
+    data: dataRef.current,
     current,
     hasContent: () => hasContent(plainData(dataRef.current)),
     otherDrafts: drafts.filter((d) => d.id !== draft.current.id),

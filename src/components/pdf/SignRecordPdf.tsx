@@ -15,7 +15,7 @@ import SignatureDialog, { HandSignatureControls, type HandSignature } from './Si
 import SignFieldset from './SignFieldset.tsx';
 import SignerConfirm, { useSignerConfirmation } from './SignerConfirm.tsx';
 import { inspectFile, inspectPdf, unreadableText, useReaderPage, type InspectedFile } from './inspect.ts';
-import { errorText, fileBytes, fontWaitNote, loadForms, loadPdfLib, pageFonts, signedFileName, sizeText, timed } from './pdf-runtime.ts';
+import { errorText, fileBytes, fontWaitNote, loadForms, loadSignLib, pageFonts, signedFileName, sizeText, timed } from './pdf-runtime.ts';
 
 export interface SignRecordPdfProps {
   trust: string[];
@@ -69,7 +69,7 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
     setSigning(true);
     try {
       const out = await timed('pdf-sign', async () => {
-        const [lib, forms] = await Promise.all([loadPdfLib(), loadForms()]);
+        const [lib, forms] = await Promise.all([loadSignLib(), loadForms()]);
         const signer = await timed('pdf-read-p12', async () => lib.readPkcs12(await fileBytes(p12), cert.password));
         // The certificate against the name the record gives this role: refused until confirmed.
         const binding = { forms: forms.recordFormDefinition, confirmMismatch: confirmation.confirmed };

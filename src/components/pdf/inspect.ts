@@ -4,11 +4,11 @@
  * schemas. Loads the PDF library and the schemas on first use (preloaded once the page is idle).
  */
 import { useEffect, useState } from 'react';
-import type { RecordIdentity, VerifyReport } from '../../lib/pdf/index.ts';
+import type { RecordIdentity, RecordRules, VerifyReport } from '../../lib/pdf/entries/verify.ts';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { requiredSignatures } from '../../lib/forms/rules.ts';
 import type { DateFormat } from './ReportParts.tsx';
-import { errorText, fileBytes, loadForms, loadPdfLib, pageFonts, timed, type FormsLib } from './pdf-runtime.ts';
+import { errorText, fileBytes, loadForms, loadVerifyLib, pageFonts, timed, type FormsLib } from './pdf-runtime.ts';
 import { recordRows, type RecordRow } from './record-rows.ts';
 
 export interface Inspection {
@@ -36,12 +36,12 @@ async function formDefinitionFor(forms: FormsLib, id: string, formRevision?: str
 }
 
 export async function inspectPdf(bytes: Uint8Array, trust: string[], register: RegisterRevision[]): Promise<Inspection> {
-  const [lib, forms] = await Promise.all([loadPdfLib(), loadForms()]);
+  const [lib, forms] = await Promise.all([loadVerifyLib(), loadForms()]);
   if (lib.looksTruncated(bytes)) throw new Error(lib.TRUNCATED_MESSAGE);
   // The form's rules and the page text are checked as the CLI checks them (same options). A
   // validator chunk that cannot be fetched (offline) leaves the rules unchecked, and the report
   // says so, rather than hiding the whole report.
-  const rules: import('../../lib/pdf/index.ts').RecordRules = async (id, data, formRevision) => {
+  const rules: RecordRules = async (id, data, formRevision) => {
     try {
       return await (await import('../../lib/forms/validation/validator.ts')).recordRules(id, data, formRevision);
     } catch {
@@ -95,7 +95,7 @@ let preloading = false;
 export function preloadReader(): void {
   if (preloading) return;
   preloading = true;
-  loadPdfLib().catch(() => (preloading = false));
+  loadVerifyLib().catch(() => (preloading = false));
   loadForms().catch(() => undefined);
   import('../../lib/forms/validation/validator.ts').catch(() => undefined);
   // Verifying lays the record out again to compare it with its page: the common TC face.

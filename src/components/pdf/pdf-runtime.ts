@@ -1,26 +1,43 @@
 /**
  * Browser runtime shared by the PDF islands (record form panel, sign page, verify page): loads
- * the PDF library only when the user acts (it is ~1.7 MB minified), fetches the fonts from this
+ * the part of the PDF library a job needs only when the user acts, fetches the fonts from this
  * site once per page, reads chosen files and turns any failure into a zh-TW message. Nothing here
  * sends data anywhere: the only requests are the site's own JS chunks and /fonts/*.ttf. Results
  * are saved with downloadFile (../download.ts).
+ *
+ * One entry per job (src/lib/pdf/entries/), so each loads only its own code: verifying needs no
+ * fontkit and no node-forge, an unsigned export no pkijs, asn1js or node-forge (README, PDF).
  */
 import type { FontSource, PdfFontSources } from '../../lib/pdf/index.ts';
 
-export type PdfLib = typeof import('../../lib/pdf/index.ts');
+export type VerifyLib = typeof import('../../lib/pdf/entries/verify.ts');
+export type ExportLib = typeof import('../../lib/pdf/entries/export.ts');
+export type SignLib = typeof import('../../lib/pdf/entries/sign.ts');
+export type ApproveLib = typeof import('../../lib/pdf/entries/approve.ts');
 export type FormsLib = typeof import('../../lib/forms/definition/index.ts');
 
-let libPromise: Promise<PdfLib> | null = null;
-let formsPromise: Promise<FormsLib> | null = null;
-
-/** The PDF library, imported on first use (its own chunks). */
-export function loadPdfLib(): Promise<PdfLib> {
-  if (!libPromise) {
-    libPromise = timed('pdf-load-library', () => import('../../lib/pdf/index.ts'));
-    libPromise.catch(() => (libPromise = null));
-  }
-  return libPromise;
+/** `load`, run once (again after a failure), timed as pdf-load-library. */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | null = null;
+  return () => {
+    if (!promise) {
+      promise = timed('pdf-load-library', load);
+      promise.catch(() => (promise = null));
+    }
+    return promise;
+  };
 }
+
+/** Reading and verifying a record. */
+export const loadVerifyLib = onFirstUse<VerifyLib>(() => import('../../lib/pdf/entries/verify.ts'));
+/** An unsigned record export. */
+export const loadExportLib = onFirstUse<ExportLib>(() => import('../../lib/pdf/entries/export.ts'));
+/** Signing a record: .p12, CMS and the signed export. */
+export const loadSignLib = onFirstUse<SignLib>(() => import('../../lib/pdf/entries/sign.ts'));
+/** Signing a procedure revision's approval. */
+export const loadApproveLib = onFirstUse<ApproveLib>(() => import('../../lib/pdf/entries/approve.ts'));
+
+let formsPromise: Promise<FormsLib> | null = null;
 
 /** The form schemas (titles for the record table, x-form for record numbers), imported on first use. */
 export function loadForms(): Promise<FormsLib> {

@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import FileInput from '../FileInput.tsx';
 import { downloadFile } from '../download.ts';
-import { errorText, fileBytes, loadPdfLib, pageFonts } from '../pdf/pdf-runtime.ts';
+import { errorText, fileBytes, loadVerifyLib, pageFonts } from '../pdf/pdf-runtime.ts';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { buildMatrix, CELL_LABELS, cellText, matrixCsv, matrixTotals, type Matrix, type MatrixProcedure, type VerifiedFile } from '../../lib/training/matrix.ts';
 import { verifiedFile } from '../../lib/training/matrix-files.ts';
@@ -32,7 +32,7 @@ export default function TrainingMatrix({ procedures, trust, register }: Props) {
       return;
     }
     try {
-      const lib = await loadPdfLib();
+      const lib = await loadVerifyLib();
       const verified: VerifiedFile[] = [];
       for (const [i, f] of files.entries()) {
         setProgress(`正在驗證第 ${i + 1} / ${files.length} 個檔案：${f.name}`);

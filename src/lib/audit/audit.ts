@@ -6,7 +6,9 @@
  * (PROBLEM_LABELS) with a zh-TW sentence. Framework-free: the CLI (Node) and the /audit/ page's
  * worker (browser) call auditRecords with the same options.
  */
-import { PdfError, verifyPdf, type PdfFontSources, type RecordRules, type SignatureReport, type VerifyReport } from '../pdf/index.ts';
+// The verify entry, not ../pdf/index.ts: the audit worker then bundles no .p12 reader (node-forge) and no signing code.
+import { PdfError, verifyPdf, type RecordRules, type SignatureReport, type VerifyReport } from '../pdf/entries/verify.ts';
+import type { PdfFontSources } from '../pdf/layout/fonts.ts';
 import type { FormDefinition } from '../forms/definition/define.ts';
 import { retentionOf } from '../forms/definition/retention.ts';
 import { requiredSignatures } from '../forms/rules.ts';

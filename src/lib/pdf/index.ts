@@ -1,9 +1,10 @@
 /**
  * The PDF library's public API, browser-safe (no node:* imports; fonts, trust list and register
  * are passed in by the caller). Node helpers (fonts from node_modules, schemas, trust/) are in
- * ./node.ts.
+ * ./node.ts. The site's pages import the same functions through ./entries/ (one entry per job, so
+ * verifying loads no fontkit or node-forge and an unsigned export no CMS code).
  *
- * In the browser (load this module only when the user exports or verifies: ~1.7 MB minified):
+ * Usage (the same in the browser):
  *
  *   const bytes = (url: string) => async () => new Uint8Array(await (await fetch(url)).arrayBuffer());
  *   // Create once per page: parsed faces are cached per source object.
@@ -19,7 +20,8 @@
  *   const second = await addSignature(signed, { signer: other, role: 'owner', fonts });
  *   const report = await verifyPdf(second, { trust: companyCa.certificates.map((c) => c.pem), register });
  */
-export { exportRecordPdf, exportSignedRecordPdf, blankFormPdf, VOID_FORM_TEXT, type RecordPdfInput, type BlankFormInput, type DrawnSignatureInput } from './document/export.ts';
+export { exportRecordPdf, blankFormPdf, VOID_FORM_TEXT, type RecordPdfInput, type BlankFormInput, type DrawnSignatureInput } from './document/export.ts';
+export { exportSignedRecordPdf } from './document/export-signed.ts';
 export { addSignature, readPkcs12, type SignRequest, type Signer, type SignerBinding } from './sign/sign.ts';
 export type { ReadPkcs12Options } from './sign/pkcs12.ts';
 export {

@@ -27,3 +27,8 @@ export function fromBinaryString(s: string): Uint8Array {
 export function base64ToBytes(b64: string): Uint8Array {
   return fromBinaryString(atob(b64.replace(/\s+/g, '')));
 }
+
+/** Lower-case hex of the bytes. */
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

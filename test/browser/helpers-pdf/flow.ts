@@ -172,3 +172,39 @@ export async function downloadSigned(page: Page, dir: string, scope: Locator, bu
   await dl.saveAs(path);
   return { path, name, download: dl };
 }
+
+/**
+ * Strings only one library's code contains (error messages and class names minifying keeps), to
+ * tell which PDF engines a page has fetched whatever Vite names the chunks.
+ */
+export const ENGINE_MARKERS = {
+  'pdf-lib': 'is encrypted. You can use',
+  fontkit: 'Could not find a supported cmap table',
+  pkijs: 'CertificateChainValidationEngine',
+  'node-forge': 'PKCS#12 MAC could not be verified',
+} as const;
+export type Engine = keyof typeof ENGINE_MARKERS;
+
+/**
+ * Every script the page receives from now on (read back from dist/, which the test server serves),
+ * and which PDF engines are among them so far.
+ */
+export function recordScripts(page: Page): {
+  /** The engines among the scripts received since `from` (an index into `count()`). */
+  engines(from?: number): Engine[];
+  /** Gzip bytes of the scripts received since `from` (an index into `count()`), each counted once. */
+  gzipBytes(from?: number): number;
+  count(): number;
+} {
+  const paths: string[] = [];
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.protocol.startsWith('http') && /\.m?js$/.test(u.pathname)) paths.push(u.pathname);
+  });
+  const texts = (from: number) => [...new Set(paths.slice(from))].map((p) => readFileSync(join('dist', p), 'utf8'));
+  return {
+    engines: (from = 0) => (Object.keys(ENGINE_MARKERS) as Engine[]).filter((e) => texts(from).some((t) => t.includes(ENGINE_MARKERS[e]))),
+    gzipBytes: (from = 0) => distSizes(paths.slice(from)).gzip,
+    count: () => paths.length,
+  };
+}

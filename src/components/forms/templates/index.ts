@@ -2,9 +2,10 @@
  * RJSF templates and widgets for the handbook's forms, one file each: every label tied to its
  * control, radio and checkbox groups named by their field, visible Chinese text on every button,
  * repeating rows usable by keyboard (focus follows the row that was added, moved or removed), and an
- * error summary that links to each field.
+ * error summary that links to each field. A long table re-renders only the row being edited.
  */
-import type { RegistryWidgetsType, TemplatesType } from '@rjsf/utils';
+import type { RegistryFieldsType, RegistryWidgetsType, TemplatesType } from '@rjsf/utils';
+import { ArrayField } from './ArrayField.tsx';
 import { AddButton } from './AddButton.tsx';
 import { ArrayFieldItemButtonsTemplate } from './ArrayFieldItemButtonsTemplate.tsx';
 import { ArrayFieldItemTemplate } from './ArrayFieldItemTemplate.tsx';
@@ -36,6 +37,9 @@ export const templates: Partial<Omit<TemplatesType, 'ButtonTemplates'>> & { Butt
   ErrorListTemplate,
   ButtonTemplates: { AddButton, SubmitButton },
 };
+
+/** Repeating rows that re-render only when their own data or errors change (ArrayField.tsx). */
+export const fields: RegistryFieldsType = { ArrayField };
 
 export const widgets: RegistryWidgetsType = {
   RadioWidget,

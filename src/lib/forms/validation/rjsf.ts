@@ -29,6 +29,21 @@ export function pruneEmpty(schema: JsonSchema, data: Record<string, unknown>): R
   return out;
 }
 
+/**
+ * The record with each required list that is missing filled to its minItems with empty rows (業戶檔案目錄
+ * opens with its first row to fill in), as RJSF did before it was told not to walk the rows on every
+ * change (DEFAULT_FORM_STATE_BEHAVIOR). Only missing lists: rows the user removed stay removed.
+ */
+export function withMinItems(schema: JsonSchema, data: Record<string, unknown>): Record<string, unknown> {
+  let out = data;
+  for (const key of schema.required ?? []) {
+    const sub = schema.properties?.[key];
+    if (sub?.type !== 'array' || !sub.minItems || key in data || sub.items?.type !== 'object') continue;
+    out = { ...out, [key]: Array.from({ length: sub.minItems }, () => ({})) };
+  }
+  return out;
+}
+
 /** Keeps only what makes a field required (`required`, nested under `properties`). */
 function requiredOnly(node: JsonSchema | undefined): JsonSchema | undefined {
   if (!node || typeof node !== 'object') return undefined;

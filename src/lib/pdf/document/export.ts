@@ -16,6 +16,7 @@ import { setMetadata } from './metadata.ts';
 import { schemaTexts, valueTexts } from './texts.ts';
 import { PdfError, formatDateTimeZh } from '../errors.ts';
 import { DocFonts, type BinaryData, type LabelledText, type PdfFontSources } from '../layout/fonts.ts';
+import { metricsEngine, needsShaping } from '../layout/font-metrics.ts';
 import {
   type FormDefinition,
   type FormModel,
@@ -30,7 +31,7 @@ import {
 } from './form-model.ts';
 import { renderForm, type DrawnSignature, type RenderResult } from '../layout/form-renderer.ts';
 import { PageSurface, Painter, RED } from '../layout/painter.ts';
-import { signDocumentFull, type SignRequest } from '../sign/sign.ts';
+import type { SignRequest } from '../sign/sign.ts';
 import { bindSigner, onBehalfCaption } from '../sign/binding.ts';
 
 /** Overrides what the record's `signatures.<role>` holds ({ name, signedOn, image }). */
@@ -94,12 +95,6 @@ export function stampVoid(doc: PDFDocument, fonts: DocFonts): void {
 export async function exportRecordPdf(input: RecordPdfInput): Promise<Uint8Array> {
   const { doc } = await buildRecordDocument(input, { unsignedMark: true });
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-}
-
-/** The record as a PDF signed by its first signer, in one step (full save). */
-export async function exportSignedRecordPdf(input: RecordPdfInput, sign: SignRequest): Promise<Uint8Array> {
-  const { doc, fonts } = await buildRecordDocument(input, { unsignedMark: false, sign });
-  return signDocumentFull(doc, sign, fonts, input.record);
 }
 
 /** A blank form for handwriting, same layout as the record. */
@@ -170,7 +165,15 @@ interface BuiltRecord {
 
 export async function buildRecordDocument(
   input: RecordPdfInput,
-  opts: { unsignedMark: boolean; sign?: SignRequest },
+  opts: {
+    unsignedMark: boolean;
+    sign?: SignRequest;
+    /**
+     * The document is only read back for its text (verify/content.ts): laid out with the metrics
+     * reader instead of fontkit unless a text needs shaping (font-metrics.ts).
+     */
+    readBack?: boolean;
+  },
 ): Promise<BuiltRecord> {
   const model = formModel(input.form);
   const m = model.meta;
@@ -226,7 +229,8 @@ export async function buildRecordDocument(
     for (const text of appearanceTexts({ name: opts.sign.signer.name, label, time, onBehalf })) texts.push({ label: '簽署人姓名', text });
   }
   if (opts.unsignedMark) texts.push({ label: '表單設定', text: UNSIGNED_MARK_TEXT });
-  const fonts = await DocFonts.create(doc, input.fonts, texts);
+  const engine = opts.readBack && !texts.some((t) => needsShaping(t.text)) ? metricsEngine : undefined;
+  const fonts = await DocFonts.create(doc, input.fonts, texts, engine);
 
   const drawn: Record<string, DrawnSignature> = {};
   for (const d of drawnInfo) {

@@ -6,7 +6,6 @@
  * Framework-free: the caller passes font bytes (or a loader, so the 10 MB SC face is fetched
  * only when a character needs it). See src/lib/pdf/node.ts for the Node helper.
  */
-import fontkit from '@cantoo/fontkit';
 import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib';
 import { PdfError } from '../errors.ts';
 
@@ -49,12 +48,37 @@ interface LoadedFace {
  */
 export const FONT_FEATURES = { liga: false, clig: false, dlig: false, calt: false } as const;
 
-const faceCache = new WeakMap<object, Promise<LoadedFace>>();
+/**
+ * What reads a face: fontkit (shaping, subsetting), or the metrics reader (font-metrics.ts) for a
+ * document that is only read back. pdf-lib calls create() again when embedding.
+ */
+export interface FontEngine {
+  create(bytes: Uint8Array): unknown;
+}
 
-/** Bytes and parsed face, cached per source object (warm exports skip the parse). */
-function loadFace(source: FontSource, which: string): Promise<LoadedFace> {
+let fontkitPromise: Promise<FontEngine> | null = null;
+
+/**
+ * fontkit, imported on first use: in the browser its own chunk (with its Unicode tables, about a
+ * third of the PDF code), which verifying a record does not load.
+ */
+export function loadFontkit(): Promise<FontEngine> {
+  if (!fontkitPromise) {
+    fontkitPromise = import('@cantoo/fontkit').then((m) => m.default as unknown as FontEngine);
+    fontkitPromise.catch(() => (fontkitPromise = null));
+  }
+  return fontkitPromise;
+}
+
+const faceCaches = new WeakMap<FontEngine, WeakMap<object, Promise<LoadedFace>>>();
+
+/** Bytes and parsed face, cached per engine and source object (warm exports skip the parse). */
+function loadFace(source: FontSource, which: string, engine: FontEngine): Promise<LoadedFace> {
   const key = source as object;
-  let hit = faceCache.get(key);
+  let faceCache = faceCaches.get(engine);
+  if (!faceCache) faceCaches.set(engine, (faceCache = new WeakMap()));
+  const cache = faceCache;
+  let hit = cache.get(key);
   if (!hit) {
     hit = (async () => {
       const raw = typeof source === 'function' ? await source() : source;
@@ -64,15 +88,15 @@ function loadFace(source: FontSource, which: string): Promise<LoadedFace> {
         throw new PdfError('FONT_UNREADABLE', `字型檔（${which}）是 WOFF 格式，嵌入後會顯示空白；請改用 TTF 或 OTF 字型檔。`);
       }
       try {
-        const font = fontkit.create(bytes as never) as unknown as FkFont;
+        const font = engine.create(bytes) as FkFont;
         if (typeof font.hasGlyphForCodePoint !== 'function') throw new Error('collection');
         return { bytes, font };
       } catch {
         throw new PdfError('FONT_UNREADABLE', `無法讀取字型檔（${which}），請確認為 TrueType（TTF）或 OpenType（OTF）字型。`);
       }
     })();
-    hit.catch(() => faceCache.delete(key));
-    faceCache.set(key, hit);
+    hit.catch(() => cache.delete(key));
+    cache.set(key, hit);
   }
   return hit;
 }
@@ -89,12 +113,12 @@ function charactersLacking(face: FkFont, texts: LabelledText[]): Set<string> {
 }
 
 /** The common-character TC face when it covers every text, else the whole TC face. */
-async function traditionalFace(sources: PdfFontSources, texts: LabelledText[]): Promise<LoadedFace> {
+async function traditionalFace(sources: PdfFontSources, texts: LabelledText[], engine: FontEngine): Promise<LoadedFace> {
   if (sources.tcCommon) {
-    const common = await loadFace(sources.tcCommon, 'Noto Sans TC（常用字）');
+    const common = await loadFace(sources.tcCommon, 'Noto Sans TC（常用字）', engine);
     if (charactersLacking(common.font, texts).size === 0) return common;
   }
-  return loadFace(sources.tc, 'Noto Sans TC');
+  return loadFace(sources.tc, 'Noto Sans TC', engine);
 }
 
 export interface TextRun {
@@ -134,15 +158,17 @@ export class DocFonts {
   /**
    * Checks every text against the faces, loads SC only when needed, embeds the faces as
    * subsets. Throws MISSING_GLYPH listing every character neither face has, with its field.
+   * `engine`: fontkit unless given (loaded on first use).
    */
-  static async create(doc: PDFDocument, sources: PdfFontSources, texts: LabelledText[]): Promise<DocFonts> {
-    doc.registerFontkit(fontkit as never);
-    const tc = await traditionalFace(sources, texts);
+  static async create(doc: PDFDocument, sources: PdfFontSources, texts: LabelledText[], engine?: FontEngine): Promise<DocFonts> {
+    const eng = engine ?? (await loadFontkit());
+    const tc = await traditionalFace(sources, texts, eng);
+    doc.registerFontkit(eng as never);
     let bytesLoaded = tc.bytes.byteLength;
     const needSc = charactersLacking(tc.font, texts);
     let sc: LoadedFace | null = null;
     if (needSc.size > 0 && sources.sc) {
-      sc = await loadFace(sources.sc, 'Noto Sans SC');
+      sc = await loadFace(sources.sc, 'Noto Sans SC', eng);
       bytesLoaded += sc.bytes.byteLength;
     }
     const missing: { label: string; ch: string }[] = [];

@@ -1,14 +1,16 @@
 /**
- * Reads a staff member's PKCS#12 (.p12/.pfx) with its password: node-forge reads OpenSSL 3's
- * default (AES/PBES2) and legacy (3DES/RC2) files alike; the key goes to WebCrypto, the
- * certificates to pkijs. Errors are zh-TW and never touch the user's record.
+ * Reads a staff member's PKCS#12 (.p12/.pfx) with its password. OpenSSL 3's default files (PBES2:
+ * PBKDF2 and AES-CBC, HMAC-SHA-256 MAC) are read by pkijs over WebCrypto; legacy ones (3DES, RC2)
+ * and any file pkijs refuses go to node-forge (pkcs12-forge.ts, imported only then), which also
+ * gives the zh-TW error for a wrong password or a file that is not a .p12. The key goes to
+ * WebCrypto, the certificates to pkijs. Errors are zh-TW and never touch the user's record.
  */
 import { allowsDocumentSigning, keyUsageProblem, keyUsages } from '../verify/certificate.ts';
-import forge from 'node-forge';
+import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { PdfError, formatDateTimeZh } from '../errors.ts';
 import type { BinaryData } from '../layout/fonts.ts';
-import { binaryString, fromBinaryString } from '../../shared/bytes.ts';
+import { toHex } from '../../shared/bytes.ts';
 import { nameText } from '../../shared/certificates.ts';
 
 export interface Signer {
@@ -37,11 +39,72 @@ function isCaCertificate(c: pkijs.Certificate): boolean {
   return bc?.cA === true;
 }
 
-/** A certificate bag's certificate. forge parses RSA certificates only and keeps any other as ASN.1. */
-interface BagCertificate {
-  bag: forge.pkcs12.Bag;
-  der: Uint8Array;
-  certificate: pkijs.Certificate;
+/** What a .p12 holds, whichever reader opened it: key bags (PKCS#8) and certificate bags (DER), with their localKeyId (hex). */
+export interface Pkcs12Contents {
+  /** null: a key the reader could not turn into PKCS#8. */
+  keys: { pkcs8: Uint8Array | null; localKeyId: string | null }[];
+  certs: { der: Uint8Array; localKeyId: string | null }[];
+}
+
+const LOCAL_KEY_ID = '1.2.840.113549.1.9.21';
+const KEY_BAG = '1.2.840.113549.1.12.10.1.1';
+const SHROUDED_KEY_BAG = '1.2.840.113549.1.12.10.1.2';
+const CERT_BAG = '1.2.840.113549.1.12.10.1.3';
+const X509_CERTIFICATE = '1.2.840.113549.1.9.22.1';
+const PBES2 = '1.2.840.113549.1.5.13';
+
+/**
+ * A PBES2 file read with pkijs over WebCrypto (MAC checked, PBKDF2 over the password's UTF-8 as
+ * OpenSSL writes it), or null when pkijs cannot (a legacy algorithm, a wrong password, not a
+ * .p12): forge then reads it or says why.
+ */
+async function readWithWebCrypto(bytes: Uint8Array, password: string): Promise<Pkcs12Contents | null> {
+  try {
+    const pw = new TextEncoder().encode(password).buffer as ArrayBuffer;
+    // A copy: a Node Buffer's slice() shares its pool, so .buffer would be more than the file.
+    const pfx = pkijs.PFX.fromBER(new Uint8Array(bytes).buffer);
+    // A legacy file goes to forge before the MAC key is derived for nothing.
+    await pfx.parseInternalValues({ password: pw, checkIntegrity: false });
+    const encrypted = pfx.parsedValue?.authenticatedSafe?.safeContents.filter((c) => c.contentType === pkijs.ContentInfo.ENCRYPTED_DATA) ?? [];
+    if (encrypted.some((c) => new pkijs.EncryptedData({ schema: c.content }).encryptedContentInfo.contentEncryptionAlgorithm.algorithmId !== PBES2)) return null;
+    await pfx.parseInternalValues({ password: pw, checkIntegrity: true });
+    const safe = pfx.parsedValue?.authenticatedSafe;
+    if (!safe) return null;
+    await safe.parseInternalValues({ safeContents: safe.safeContents.map((c) => (c.contentType === pkijs.ContentInfo.ENCRYPTED_DATA ? { password: pw } : {})) });
+    const out: Pkcs12Contents = { keys: [], certs: [] };
+    for (const { value } of safe.parsedValue?.safeContents ?? []) {
+      for (const bag of value.safeBags) {
+        const idAttr = bag.bagAttributes?.find((a: pkijs.Attribute) => a.type === LOCAL_KEY_ID)?.values[0];
+        const localKeyId = idAttr instanceof asn1js.OctetString ? toHex(idAttr.valueBlock.valueHexView) : null;
+        if (bag.bagId === SHROUDED_KEY_BAG) {
+          // parseInternalValues is public at run time (pkijs's own PKCS#12 examples call it); its typing is protected.
+          const shrouded = bag.bagValue as unknown as { parseInternalValues(p: { password: ArrayBuffer }): Promise<void>; parsedValue?: pkijs.PrivateKeyInfo };
+          await shrouded.parseInternalValues({ password: pw });
+          out.keys.push({ pkcs8: new Uint8Array(shrouded.parsedValue!.toSchema().toBER()), localKeyId });
+        } else if (bag.bagId === KEY_BAG) {
+          out.keys.push({ pkcs8: new Uint8Array((bag.bagValue as pkijs.PrivateKeyInfo).toSchema().toBER()), localKeyId });
+        } else if (bag.bagId === CERT_BAG) {
+          const cert = bag.bagValue as pkijs.CertBag;
+          if (cert.certId === X509_CERTIFICATE && cert.certValue instanceof asn1js.OctetString) out.certs.push({ der: cert.certValue.valueBlock.valueHexView.slice(), localKeyId });
+        }
+      }
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** The RSA modulus of a certificate or a PKCS#8 key (hex, no leading zeros), null for other keys. */
+function rsaModulus(source: pkijs.Certificate | Uint8Array | null): string | null {
+  try {
+    const parsed =
+      source instanceof Uint8Array ? pkijs.PrivateKeyInfo.fromBER(source.slice().buffer).parsedKey : source?.subjectPublicKeyInfo.parsedKey;
+    const modulus = (parsed as { modulus?: asn1js.Integer } | undefined)?.modulus;
+    return modulus ? toHex(modulus.valueBlock.valueHexView).replace(/^0+/, '') : null;
+  } catch {
+    return null;
+  }
 }
 
 const EC_CURVES: Record<string, string> = {
@@ -50,83 +113,28 @@ const EC_CURVES: Record<string, string> = {
   '1.3.132.0.35': 'P-521',
 };
 
-const MAC_FAILED = /MAC could not be verified/;
-
-/**
- * forge uses one password string for the MAC (PKCS#12 KDF: UTF-16, right for any JS string)
- * and for PBES2/AES bags (PBKDF2 over the string's bytes, where OpenSSL uses UTF-8). With a
- * non-ASCII password an AES file passes the MAC and then fails to decrypt: read it again with
- * the UTF-8 bytes, the already verified MAC left out.
- */
-function readPfx(asn1: forge.asn1.Asn1, password: string): forge.pkcs12.Pkcs12Pfx {
-  try {
-    return forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const hasMac = Array.isArray(asn1.value) && asn1.value.length > 2;
-    if (!hasMac || MAC_FAILED.test(msg) || /^[\x00-\x7f]*$/.test(password)) throw e;
-    try {
-      const withoutMac = { ...asn1, value: (asn1.value as forge.asn1.Asn1[]).slice(0, 2) };
-      return forge.pkcs12.pkcs12FromAsn1(withoutMac, false, forge.util.encodeUtf8(password));
-    } catch {
-      throw e;
-    }
-  }
-}
-
 export async function readPkcs12(file: BinaryData, password: string, options: ReadPkcs12Options = {}): Promise<Signer> {
   const bytes = file instanceof Uint8Array ? file : new Uint8Array(file);
-  let p12: forge.pkcs12.Pkcs12Pfx;
-  let asn1: forge.asn1.Asn1;
-  try {
-    asn1 = forge.asn1.fromDer(binaryString(bytes), { strict: false } as never);
-  } catch {
-    throw new PdfError('NOT_PKCS12', '此檔案不是 PKCS#12 憑證檔（.p12 或 .pfx），請選擇含私鑰的個人憑證檔。');
-  }
-  try {
-    p12 = readPfx(asn1, password);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/password|decrypt|MAC could not be verified/i.test(msg)) {
-      throw new PdfError('BAD_PASSWORD', '憑證密碼不正確，請重新輸入。');
-    }
-    if (/not an PKCS#12 PFX|Cannot read PKCS#12|Too few bytes|Unparsed DER|ASN\.1/i.test(msg)) {
-      throw new PdfError('NOT_PKCS12', '此檔案不是 PKCS#12 憑證檔（.p12 或 .pfx），請選擇含私鑰的個人憑證檔。');
-    }
-    // Corrupt encrypted contents after a MAC-less file: almost always a wrong password.
-    throw new PdfError('BAD_PASSWORD', '憑證密碼不正確，或憑證檔已損毀，無法讀取。');
-  }
-
-  const bagsOf = (type: string) => (p12.getBags({ bagType: type })[type] ?? []) as forge.pkcs12.Bag[];
-  const keyBags = [...bagsOf(forge.pki.oids.pkcs8ShroudedKeyBag), ...bagsOf(forge.pki.oids.keyBag)];
-  const certs: BagCertificate[] = bagsOf(forge.pki.oids.certBag).flatMap((bag) => {
-    const asn1 = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : (bag as { asn1?: forge.asn1.Asn1 }).asn1;
-    if (!asn1) return [];
-    const der = fromBinaryString(forge.asn1.toDer(asn1).getBytes());
+  const p12 = (await readWithWebCrypto(bytes, password)) ?? (await import('./pkcs12-forge.ts')).readPkcs12WithForge(bytes, password);
+  const certs = p12.certs.flatMap((c) => {
     try {
-      return [{ bag, der, certificate: pkijs.Certificate.fromBER(der.slice().buffer) }];
+      return [{ ...c, certificate: pkijs.Certificate.fromBER(c.der.slice().buffer) }];
     } catch {
       return [];
     }
   });
-  if (keyBags.length === 0) {
+  if (p12.keys.length === 0) {
     throw new PdfError('NO_PRIVATE_KEY', '此憑證檔不含私鑰，無法用於簽署；請使用含私鑰的個人憑證檔（.p12）。');
   }
   if (certs.length === 0) {
     throw new PdfError('NO_CERTIFICATE', '此憑證檔不含憑證，無法用於簽署。');
   }
-  const keyBag = keyBags[0];
+  const key = p12.keys[0];
 
   // The signing certificate: same localKeyId as the key, else same RSA modulus, else the end-entity one.
-  const keyId = (b: forge.pkcs12.Bag) => (b.attributes?.localKeyId?.[0] as string | undefined) ?? null;
-  let signing = certs.find((c) => keyId(c.bag) !== null && keyId(c.bag) === keyId(keyBag));
-  const rsaKey = keyBag.key as forge.pki.rsa.PrivateKey | undefined;
-  if (!signing && rsaKey) {
-    signing = certs.find((c) => {
-      const pub = c.bag.cert?.publicKey as forge.pki.rsa.PublicKey | undefined;
-      return pub?.n && pub.n.equals(rsaKey.n);
-    });
-  }
+  let signing = certs.find((c) => c.localKeyId !== null && c.localKeyId === key.localKeyId);
+  const modulus = rsaModulus(key.pkcs8);
+  if (!signing && modulus) signing = certs.find((c) => rsaModulus(c.certificate) === modulus);
   signing ??= certs.find((c) => !isCaCertificate(c.certificate)) ?? certs[0];
   const certificate = signing.certificate;
   const chainDer = [signing.der, ...certs.filter((c) => c !== signing).map((c) => c.der)];
@@ -154,15 +162,9 @@ export async function readPkcs12(file: BinaryData, password: string, options: Re
     throw new PdfError('CERT_KEY_USAGE', `${keyUsageProblem(certificate)}；請向管理員申請簽章用的個人憑證。`, { usages: keyUsages(certificate) });
   }
 
-  // Private key -> PKCS#8 -> WebCrypto.
-  let pkcs8: Uint8Array;
-  if (rsaKey) {
-    pkcs8 = fromBinaryString(forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(rsaKey))).getBytes());
-  } else if ((keyBag as { asn1?: forge.asn1.Asn1 }).asn1) {
-    pkcs8 = fromBinaryString(forge.asn1.toDer((keyBag as { asn1: forge.asn1.Asn1 }).asn1).getBytes());
-  } else {
-    throw new PdfError('NO_PRIVATE_KEY', '無法讀取憑證檔中的私鑰。');
-  }
+  // Private key (PKCS#8) -> WebCrypto.
+  const pkcs8 = key.pkcs8;
+  if (!pkcs8) throw new PdfError('NO_PRIVATE_KEY', '無法讀取憑證檔中的私鑰。');
   const spkiAlg = certificate.subjectPublicKeyInfo.algorithm.algorithmId;
   let algorithm: RsaHashedImportParams | EcKeyImportParams;
   if (spkiAlg === '1.2.840.113549.1.1.1') {
@@ -190,6 +192,6 @@ export async function readPkcs12(file: BinaryData, password: string, options: Re
     issuerName: nameText(certificate.issuer),
     notBefore,
     notAfter,
-    serialNumber: [...certificate.serialNumber.valueBlock.valueHexView].map((b) => b.toString(16).padStart(2, '0')).join(''),
+    serialNumber: toHex(certificate.serialNumber.valueBlock.valueHexView),
   };
 }

@@ -69,7 +69,7 @@ export async function recordPageMismatches(
 ): Promise<{ differences: string[] } | { unchecked: string }> {
   let built: PDFDocument;
   try {
-    built = (await buildRecordDocument({ form, record, fonts, now: new Date(0) }, { unsignedMark: false })).doc;
+    built = (await buildRecordDocument({ form, record, fonts, now: new Date(0) }, { unsignedMark: false, readBack: true })).doc;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     // A font that could not be fetched (offline) leaves the question open; data the renderer
