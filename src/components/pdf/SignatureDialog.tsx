@@ -235,7 +235,7 @@ export function HandSignatureControls({ sig, role, suffix = '', withDate = false
   return (
     <>
       {sig ? (
-        <div className="pdf-sig-drawn" data-drawn="true">
+        <div key="drawn" className="pdf-sig-drawn" data-drawn="true">
           {sig.preview ? (
             <img className="pdf-sig-preview" src={sig.preview} alt={`${sig.name}的手寫簽名`} />
           ) : (
@@ -247,9 +247,11 @@ export function HandSignatureControls({ sig, role, suffix = '', withDate = false
           </span>
         </div>
       ) : (
-        <p className="pdf-hint">{emptyHint}</p>
+        <p key="hint" className="pdf-hint">{emptyHint}</p>
       )}
-      <div className="pdf-actions">
+      {/* Keyed: Preact would otherwise give the drawn preview (a div) this div's node and make the
+          button anew, and focus could not return to the button that opened the dialog. */}
+      <div key="actions" className="pdf-actions">
         <button type="button" className="ui-button" onClick={() => !busy && onDraw()} aria-disabled={off} data-draw-role={role}>
           {sig ? '重新簽名' : '手寫簽名'}
           {suffix}
