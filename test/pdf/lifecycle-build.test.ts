@@ -119,7 +119,7 @@ describe('the life of a revision', { timeout: 1_800_000 }, () => {
         const { page } = s;
         page.setDefaultTimeout(60_000);
         await page.goto(`${url}/approve/`);
-        await page.locator('[data-approve-ready]').waitFor();
+        await page.locator('[data-approve-ready="true"]').waitFor();
         expect(await axeViolations(page)).toEqual([]);
         const pick = async (docNumber: string, revision: string) => {
           const value = await page.locator('[data-approve-revision] option').evaluateAll(

@@ -8,6 +8,7 @@ import { useId, useRef, useState } from 'react';
 import { APPROVAL_ROLES, ROLE_LABELS, approvalFileName, type ApprovalRole } from '../../lib/documents/approval-roles.ts';
 import { base64ToBytes } from '../../lib/shared/bytes.ts';
 import FileInput from '../FileInput.tsx';
+import { useHydrated } from '../use-hydrated.ts';
 import { downloadFile } from '../download.ts';
 import { errorText, fileBytes, loadApproveLib } from '../pdf/pdf-runtime.ts';
 
@@ -36,6 +37,7 @@ type Message = { kind: 'ok' | 'error'; text: string } | null;
 
 export default function ApproveRevision({ revisions, trust }: Props) {
   const id = useId();
+  const hydrated = useHydrated();
   const [index, setIndex] = useState(0);
   const rev = revisions[index];
   const next = rev?.approvals.find((a) => a.status !== 'valid')?.role ?? 'preparedBy';
@@ -77,7 +79,7 @@ export default function ApproveRevision({ revisions, trust }: Props) {
   return (
     <form
       className="approve-form"
-      data-approve-ready
+      data-approve-ready={hydrated ? 'true' : undefined}
       onSubmit={(e) => {
         e.preventDefault();
         void sign();

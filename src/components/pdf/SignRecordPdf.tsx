@@ -14,7 +14,8 @@ import { RecordIdentityList, SignatureTable, VerdictBox } from './ReportParts.ts
 import SignatureDialog, { HandSignatureControls, type HandSignature } from './SignatureDialog.tsx';
 import SignFieldset from './SignFieldset.tsx';
 import SignerConfirm, { useSignerConfirmation } from './SignerConfirm.tsx';
-import { inspectFile, inspectPdf, unreadableText, useReaderPage, type InspectedFile } from './inspect.ts';
+import { inspectFile, inspectPdf, unreadableText, type InspectedFile } from './inspect.ts';
+import { useHydrated } from '../use-hydrated.ts';
 import { errorText, fileBytes, fontWaitNote, loadForms, loadSignLib, pageFonts, signedFileName, sizeText, timed } from './pdf-runtime.ts';
 
 export interface SignRecordPdfProps {
@@ -33,7 +34,7 @@ export default function SignRecordPdf({ trust, register }: SignRecordPdfProps) {
   const { message, say, clear } = useMessages();
   const cert = useCertificate(say);
   const resultRef = useRef<HTMLHeadingElement>(null);
-  const hydrated = useReaderPage();
+  const hydrated = useHydrated();
   // A confirmation holds for this role and this certificate file only.
   const confirmation = useSignerConfirmation(`${loaded?.fileName ?? ''}|${role}|${cert.file?.name ?? ''}|${cert.file?.size ?? ''}`);
 

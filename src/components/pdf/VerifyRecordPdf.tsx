@@ -10,7 +10,8 @@ import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { useMessages } from './Messages.tsx';
 import PdfFilePicker from './PdfFilePicker.tsx';
 import { RecordIdentityList, SignatureTable, VerdictBox } from './ReportParts.tsx';
-import { inspectPdf, unreadableText, useReaderPage, type InspectedFile } from './inspect.ts';
+import { inspectPdf, unreadableText, type InspectedFile } from './inspect.ts';
+import { useHydrated } from '../use-hydrated.ts';
 import { fileBytes, sizeText } from './pdf-runtime.ts';
 
 export interface VerifyRecordPdfProps {
@@ -24,7 +25,7 @@ export default function VerifyRecordPdf({ trust, register }: VerifyRecordPdfProp
   const [shown, setShown] = useState<InspectedFile | null>(null);
   const { message: error, say, clear } = useMessages();
   const resultRef = useRef<HTMLHeadingElement>(null);
-  const hydrated = useReaderPage();
+  const hydrated = useHydrated();
   // CA certificates this auditor added (kept in this browser only).
   const [extraCas, setExtraCas] = useState<AuditorCa[]>([]);
   const [caError, setCaError] = useState<string | null>(null);

@@ -3,7 +3,6 @@
  * the page was built with, plus what the record is (form title, record number) from the form
  * schemas. Loads the PDF library and the schemas on first use (preloaded once the page is idle).
  */
-import { useEffect, useState } from 'react';
 import type { RecordIdentity, RecordRules, VerifyReport } from '../../lib/pdf/entries/verify.ts';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
 import { requiredSignatures } from '../../lib/forms/rules.ts';
@@ -73,16 +72,6 @@ export async function inspectFile(file: File, trust: string[], register: Registe
 /** Why a chosen file could not be read, in zh-TW. */
 export function unreadableText(e: unknown): string {
   return errorText(e, '無法讀取此 PDF 檔，檔案可能已損毀。');
-}
-
-/**
- * For the sign and verify pages' islands: true once hydrated (the page's data-*-ready attribute).
- * Nothing heavy loads until the user starts choosing a file (preloadReader).
- */
-export function useReaderPage(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
 }
 
 let preloading = false;

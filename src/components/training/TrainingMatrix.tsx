@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import FileInput from '../FileInput.tsx';
+import { useHydrated } from '../use-hydrated.ts';
 import { downloadFile } from '../download.ts';
 import { errorText, fileBytes, loadVerifyLib, pageFonts } from '../pdf/pdf-runtime.ts';
 import type { RegisterRevision } from '../../lib/documents/register.ts';
@@ -20,6 +21,7 @@ interface Props {
 
 export default function TrainingMatrix({ procedures, trust, register }: Props) {
   const id = useId().replace(/:/g, '');
+  const hydrated = useHydrated();
   const [matrix, setMatrix] = useState<Matrix | null>(null);
   const [progress, setProgress] = useState('');
   const [error, setError] = useState('');
@@ -68,7 +70,7 @@ export default function TrainingMatrix({ procedures, trust, register }: Props) {
 
   const totals = matrix ? matrixTotals(matrix) : null;
   return (
-    <div className="training-matrix" data-matrix-ready="true">
+    <div className="training-matrix" data-matrix-ready={hydrated ? 'true' : undefined}>
       <div className="ui-controls training-matrix-inputs">
         <FileInput
           id={`${id}-folder`}
