@@ -16,12 +16,12 @@ export type SignLib = typeof import('../../lib/pdf/entries/sign.ts');
 export type ApproveLib = typeof import('../../lib/pdf/entries/approve.ts');
 export type FormsLib = typeof import('../../lib/forms/definition/index.ts');
 
-/** `load`, run once (again after a failure), timed as pdf-load-library. */
-function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+/** `load`, run once (again after a failure); timed under `mark` when given. */
+function onFirstUse<T>(load: () => Promise<T>, mark?: string): () => Promise<T> {
   let promise: Promise<T> | null = null;
   return () => {
     if (!promise) {
-      promise = timed('pdf-load-library', load);
+      promise = mark ? timed(mark, load) : load();
       promise.catch(() => (promise = null));
     }
     return promise;
@@ -29,24 +29,16 @@ function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 /** Reading and verifying a record. */
-export const loadVerifyLib = onFirstUse<VerifyLib>(() => import('../../lib/pdf/entries/verify.ts'));
+export const loadVerifyLib = onFirstUse<VerifyLib>(() => import('../../lib/pdf/entries/verify.ts'), 'pdf-load-library');
 /** An unsigned record export. */
-export const loadExportLib = onFirstUse<ExportLib>(() => import('../../lib/pdf/entries/export.ts'));
+export const loadExportLib = onFirstUse<ExportLib>(() => import('../../lib/pdf/entries/export.ts'), 'pdf-load-library');
 /** Signing a record: .p12, CMS and the signed export. */
-export const loadSignLib = onFirstUse<SignLib>(() => import('../../lib/pdf/entries/sign.ts'));
+export const loadSignLib = onFirstUse<SignLib>(() => import('../../lib/pdf/entries/sign.ts'), 'pdf-load-library');
 /** Signing a procedure revision's approval. */
-export const loadApproveLib = onFirstUse<ApproveLib>(() => import('../../lib/pdf/entries/approve.ts'));
-
-let formsPromise: Promise<FormsLib> | null = null;
+export const loadApproveLib = onFirstUse<ApproveLib>(() => import('../../lib/pdf/entries/approve.ts'), 'pdf-load-library');
 
 /** The form schemas (titles for the record table, x-form for record numbers), imported on first use. */
-export function loadForms(): Promise<FormsLib> {
-  if (!formsPromise) {
-    formsPromise = import('../../lib/forms/definition/index.ts');
-    formsPromise.catch(() => (formsPromise = null));
-  }
-  return formsPromise;
-}
+export const loadForms = onFirstUse<FormsLib>(() => import('../../lib/forms/definition/index.ts'));
 
 export const FONT_URLS = {
   tcCommon: '/fonts/NotoSansTC-Common.ttf',
