@@ -7,6 +7,7 @@
  * which every exported record carries.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type SyntheticEvent } from 'react';
+import { useHydrated } from '../use-hydrated.ts';
 import Form, { type IChangeEvent } from '@rjsf/core';
 import type { RJSFValidationError, UiSchema } from '@rjsf/utils';
 import type { FormId } from '../../lib/procedures.ts';
@@ -138,7 +139,7 @@ function RecordFormView({ formId, procedureRevision, embedded = false, draftScop
   const idPrefix = `rf-${formId}`;
   // Set once this runs in the browser (data-ready; until then data-hydrating, which the 简体 pages'
   // converter waits for, since hydration would put its converted text back).
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [formKey, setFormKey] = useState(0);
   const [submitted, setSubmitted] = useState(false);
   const [completed, setCompleted] = useState<RecordEnvelope | null>(null);
@@ -151,8 +152,6 @@ function RecordFormView({ formId, procedureRevision, embedded = false, draftScop
   const draftsHeadingRef = useRef<HTMLHeadingElement>(null);
   const completeRef = useRef<HTMLHeadingElement>(null);
   const noticeSeq = useRef(0);
-
-  useEffect(() => setHydrated(true), []);
 
   const say = useCallback((kind: Notice['kind'], text: string, details?: string[]) => {
     noticeSeq.current += 1;
