@@ -39,6 +39,8 @@ export default defineConfig({
       alias: [
         // No form uses Markdown descriptions: RJSF's Markdown renderer is replaced by plain text (see the file).
         { find: 'markdown-to-jsx/react', replacement: fileURLToPath(new URL('./src/components/forms/plain-markdown.tsx', import.meta.url)) },
+        // RJSF's decimal separator is the handbook locale's, not found anew from the browser's languages on every render of every number field.
+        { find: /^\.\/getDecimalSeparator\.js$/, replacement: fileURLToPath(new URL('./src/lib/forms/validation/decimal-separator.ts', import.meta.url)) },
         // Paths of the PDF libraries the handbook never takes (WOFF2 fonts, SVG, XFA, HTML entity tables): each file says why.
         { find: /^brotli\/decompress\.js$/, replacement: fileURLToPath(new URL('./src/components/pdf/unused/brotli-decompress.ts', import.meta.url)) },
         { find: /^culori$/, replacement: fileURLToPath(new URL('./src/components/pdf/unused/culori.ts', import.meta.url)) },

@@ -677,4 +677,17 @@ describe('derived values: what the screen shows is what the record holds', () =>
     expect([saved.total, saved.satisfactionRate]).toEqual([4, 75]);
     noLeaks(s);
   });
+
+  it('a browser whose language writes decimal commas (de-DE) still shows and keeps the decimal point', async () => {
+    const s = await session({ locale: 'de-DE' });
+    const page = await openForm(s, 'follow-up-monthly-stats');
+    expect(await page.evaluate(() => navigator.languages[0])).toBe('de-DE');
+    const f = form(page);
+    const counts = group(f, '滿意度');
+    await field(counts, '滿意').fill('2');
+    await field(counts, '不滿意').fill('1');
+    await expect.poll(() => field(f, '滿意率（%）').inputValue()).toBe('66.7');
+    expect((await savedDraftData(page, 'follow-up-monthly-stats')).satisfactionRate).toBe(66.7);
+    noLeaks(s);
+  });
 });

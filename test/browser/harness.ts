@@ -46,10 +46,12 @@ export async function openSession(
     serviceWorkers?: 'allow' | 'block';
     /** For a test that provokes violations on purpose (and checks them itself). */
     allowCspViolations?: boolean;
+    /** The browser's language (navigator.languages); zh-TW unless a test needs another. */
+    locale?: string;
   } = {},
 ): Promise<Session> {
   const context = await browser.newContext({
-    locale: 'zh-TW',
+    locale: options.locale ?? 'zh-TW',
     ...(options.viewport ? { viewport: options.viewport } : {}),
     colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: options.acceptDownloads ?? true,
