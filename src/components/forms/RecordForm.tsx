@@ -304,6 +304,37 @@ function RecordFormView({ formId, procedureRevision, embedded = false, draftScop
   };
 
   const formContext = useMemo(() => ({ headingLevel: embedded ? 3 : 2 }), [embedded]);
+  // The form is one element kept between renders: the wrapper's own state (hydrated, save status, notices)
+  // re-renders the wrapper, not every field of the form.
+  const formElement = useMemo(
+    () => (
+      <Form
+        key={`form-${formKey}`}
+        ref={formRef}
+        {...validator.formProps}
+        schema={schemaForRjsf!}
+        validator={rjsfValidator}
+        uiSchema={uiSchema}
+        templates={templates}
+        fields={fields}
+        widgets={widgets}
+        translateString={translateZhTW}
+        idPrefix={idPrefix}
+        formContext={formContext}
+        className="rf-form"
+        formData={data}
+        onChange={onChange}
+        onSubmit={onSubmit}
+        onError={onError}
+        noHtml5Validate
+        showErrorList="top"
+        focusOnFirstError={focusOnFirstError}
+        {...(submitted ? { liveValidate: 'onChange' as const } : {})}
+      />
+    ),
+    [formKey, validator, schemaForRjsf, rjsfValidator, uiSchema, idPrefix, formContext, data, onChange, onSubmit, onError, focusOnFirstError, submitted],
+  );
+
   const { otherDrafts, draftsOnLoad, persistent, saveStatus } = record;
   const H = embedded ? 'h3' : 'h2';
 
@@ -410,29 +441,7 @@ function RecordFormView({ formId, procedureRevision, embedded = false, draftScop
 
           <RequiredNote />
 
-          <Form
-            key={`form-${formKey}`}
-            ref={formRef}
-            {...validator.formProps}
-            schema={schemaForRjsf!}
-            validator={rjsfValidator}
-            uiSchema={uiSchema}
-            templates={templates}
-            fields={fields}
-            widgets={widgets}
-            translateString={translateZhTW}
-            idPrefix={idPrefix}
-            formContext={formContext}
-            className="rf-form"
-            formData={data}
-            onChange={onChange}
-            onSubmit={onSubmit}
-            onError={onError}
-            noHtml5Validate
-            showErrorList="top"
-            focusOnFirstError={focusOnFirstError}
-            {...(submitted ? { liveValidate: 'onChange' as const } : {})}
-          />
+          {formElement}
 
           {(otherDrafts.length > 0 || !persistent) && (
             <DraftList
