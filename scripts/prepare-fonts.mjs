@@ -5,7 +5,9 @@
  *   - NotoSansTC-Regular.ttf and NotoSansSC-Regular.ttf as published;
  *   - NotoSansTC-Common.ttf, the TC face cut to the characters nearly every record uses, so a
  *     first export downloads about 2 MB instead of 7. The browser falls back to the whole face
- *     when a record has a character outside it (src/lib/pdf/layout/fonts.ts).
+ *     when a record has a character outside it (src/lib/pdf/layout/fonts.ts);
+ *   - each of the three cut to its widths and character map (*-Metrics.ttf, 2% of the bytes): verifying a
+ *     record lays it out again from these, never from the faces (src/lib/pdf/layout/font-metrics.ts).
  * The common set: Big5's symbols and level-1 characters (the 5,401 常用字, read through the
  * platform's Big5 decoder), a few Hong Kong characters, printable ASCII and Latin-1, and every
  * non-ASCII character in the site's own text (src/, schemas/, content/), so labels, headers and
@@ -21,12 +23,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import subsetFont from 'subset-font';
 import { runCachedStep } from '../src/lib/build/step-cache.ts';
+import { metricsOnlyFace } from '../src/lib/pdf/layout/font-metrics.ts';
 
 const FONTS = {
   'NotoSansTC-Regular.ttf': 'node_modules/@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf',
   'NotoSansSC-Regular.ttf': 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
 };
 const COMMON_TC = 'NotoSansTC-Common.ttf';
+const FACES = [...Object.keys(FONTS), COMMON_TC];
+const metricsName = (face) => face.replace(/\.ttf$/, '-Metrics.ttf');
 const SITE_TEXT_DIRS = ['src', 'schemas', 'content'];
 /** Characters outside Big5 level 1 that Hong Kong addresses and names often use (屋邨, 峯) and a common variant (着). */
 const HONG_KONG_COMMON = '邨峯啲嘅冇咗嚟喺噉哋佢嘢嗰睇攞着';
@@ -73,17 +78,18 @@ const { ran } = await runCachedStep({
   step: 'fonts',
   // The site's text counts only through the characters it adds to the set, so an edit in ASCII does not recut.
   inputs: {
-    code: ['scripts/prepare-fonts.mjs'],
+    code: ['scripts/prepare-fonts.mjs', 'src/lib/pdf/layout/font-metrics.ts'],
     packages: ['@expo-google-fonts/noto-sans-tc', '@expo-google-fonts/noto-sans-sc'],
     values: { characters: createHash('sha256').update(chars).digest('hex') },
   },
-  outputs: [...Object.keys(FONTS), COMMON_TC].map((name) => `public/fonts/${name}`),
+  outputs: [...FACES, ...FACES.map(metricsName)].map((name) => `public/fonts/${name}`),
   force,
   run: async () => {
     mkdirSync('public/fonts', { recursive: true });
     for (const [name, from] of Object.entries(FONTS)) copyFileSync(from, `public/fonts/${name}`);
     const common = await subsetFont(readFileSync(FONTS['NotoSansTC-Regular.ttf']), chars, { targetFormat: 'truetype' });
     writeFileSync(`public/fonts/${COMMON_TC}`, common);
+    for (const face of FACES) writeFileSync(`public/fonts/${metricsName(face)}`, metricsOnlyFace(new Uint8Array(readFileSync(`public/fonts/${face}`))));
     console.log(
       `fonts in public/fonts/: ${Object.keys(FONTS).join(', ')}, and ${COMMON_TC} (${[...chars].length} characters, ${(common.length / 1024 / 1024).toFixed(2)} MB)`,
     );

@@ -450,7 +450,7 @@ describe('verify page', () => {
     await close();
   });
 
-  it('nothing of the PDF engine loads before a file is chosen; verifying a signed record loads no font engine and no node-forge', async () => {
+  it('nothing of the PDF engine loads before a file is chosen; verifying a signed record loads no font engine, no node-forge and only the common face’s metrics', async () => {
     const { page, foreignRequests, problems, close } = await session();
     const scripts = recordScripts(page);
     await page.goto(`${site}/verify/`);
@@ -463,6 +463,10 @@ describe('verify page', () => {
     // The page was still compared with the embedded record, laid out again without fontkit.
     await expect(page.locator('[data-content]').getAttribute('data-content')).resolves.toBe('match');
     expect(scripts.engines()).toEqual(['pdf-lib', 'pkijs']);
+    // Widths and the character map only (about 57 KB, 18 KB brotli), not the 2 MB face.
+    const fonts = await resources(page, 'font');
+    expect(fonts.map((f) => f.url.replace(/^.*\//, ''))).toEqual(['NotoSansTC-Common-Metrics.ttf']);
+    expect(fonts[0].encodedBodySize).toBeLessThan(100_000);
     expect(foreignRequests).toEqual([]);
     expect(problems()).toEqual([]);
     await close();

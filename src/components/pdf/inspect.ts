@@ -87,7 +87,7 @@ export function preloadReader(): void {
   loadVerifyLib().catch(() => (preloading = false));
   loadForms().catch(() => undefined);
   import('../../lib/forms/validation/validator.ts').catch(() => undefined);
-  // Verifying lays the record out again to compare it with its page: the common TC face.
-  const common = pageFonts().tcCommon;
+  // Verifying lays the record out again to compare it with its page: the common TC face's metrics.
+  const common = pageFonts().metrics?.tcCommon;
   if (typeof common === 'function') Promise.resolve(common()).catch(() => undefined);
 }

@@ -46,6 +46,13 @@ export const FONT_URLS = {
   sc: '/fonts/NotoSansSC-Regular.ttf',
 } as const;
 
+/** The faces' widths and character maps only (scripts/prepare-fonts.mjs): all verifying needs. */
+export const METRICS_FONT_URLS = {
+  tcCommon: '/fonts/NotoSansTC-Common-Metrics.ttf',
+  tc: '/fonts/NotoSansTC-Regular-Metrics.ttf',
+  sc: '/fonts/NotoSansSC-Regular-Metrics.ttf',
+} as const;
+
 function fetchBytes(url: string, onLoaded?: () => void): FontSource {
   let cached: Promise<Uint8Array> | null = null;
   return () => {
@@ -82,7 +89,12 @@ export function fontWaitNote(action: '匯出' | '簽署'): string {
  * a character outside the common cut, SC only if TC lacks one.
  */
 export function pageFonts(): PdfFontSources {
-  fonts ??= { tcCommon: fetchBytes(FONT_URLS.tcCommon, () => (tcFetched = true)), tc: fetchBytes(FONT_URLS.tc), sc: fetchBytes(FONT_URLS.sc) };
+  fonts ??= {
+    tcCommon: fetchBytes(FONT_URLS.tcCommon, () => (tcFetched = true)),
+    tc: fetchBytes(FONT_URLS.tc),
+    sc: fetchBytes(FONT_URLS.sc),
+    metrics: { tcCommon: fetchBytes(METRICS_FONT_URLS.tcCommon), tc: fetchBytes(METRICS_FONT_URLS.tc), sc: fetchBytes(METRICS_FONT_URLS.sc) },
+  };
   return fonts;
 }
 

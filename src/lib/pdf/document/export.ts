@@ -230,7 +230,7 @@ export async function buildRecordDocument(
   }
   if (opts.unsignedMark) texts.push({ label: '表單設定', text: UNSIGNED_MARK_TEXT });
   const engine = opts.readBack && !texts.some((t) => needsShaping(t.text)) ? metricsEngine : undefined;
-  const fonts = await DocFonts.create(doc, input.fonts, texts, engine);
+  const fonts = await DocFonts.create(doc, (engine && input.fonts.metrics) || input.fonts, texts, engine);
 
   const drawn: Record<string, DrawnSignature> = {};
   for (const d of drawnInfo) {

@@ -26,6 +26,11 @@ export interface PdfFontSources {
   tcCommon?: FontSource;
   /** Noto Sans SC Regular, TTF. Loaded only if the text has a character TC lacks. */
   sc?: FontSource;
+  /**
+   * The same faces cut to the tables laying out reads (font-metrics.ts metricsOnlyFace, about 2% of
+   * the bytes): a document that is only read back (verifying) uses these when given.
+   */
+  metrics?: Omit<PdfFontSources, 'metrics'>;
 }
 
 /** The subset of a fontkit font this module uses. */
