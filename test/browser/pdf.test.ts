@@ -113,7 +113,7 @@ describe('record form PDF panel', () => {
     await page.locator('dialog[open]').waitFor({ state: 'detached' }).catch(() => undefined);
     await expect(page.locator('dialog[open]').count()).resolves.toBe(0);
     // Focus back on the button that opened the dialog.
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-draw-role'))).resolves.toBe('receptionist');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-draw-role'))).toBe('receptionist');
     await expect(panel.locator('[data-role="receptionist"] img').getAttribute('alt')).resolves.toBe('李小明的手寫簽名');
 
     // Wrong password: a zh-TW alert, the password kept and focused, the record untouched.
@@ -122,7 +122,8 @@ describe('record form PDF panel', () => {
     await panel.locator('[data-p12-password]').fill('wrong-password');
     await panel.locator('[data-sign-export]').click();
     await expect.poll(() => alertText(page), { timeout: 60_000 }).toContain('憑證密碼不正確');
-    await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-p12-password'))).resolves.toBe(true);
+    // Focus moves in the frame after the alert renders.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-p12-password'))).toBe(true);
     await expect(panel.locator('[data-p12-password]').inputValue()).resolves.toBe('wrong-password');
     await expect(panel.locator('[data-p12-password]').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('.rf-form input')].some((i) => i.value === '周志強'))).resolves.toBe(true);
@@ -200,7 +201,7 @@ describe('record form PDF panel', () => {
     await panel.locator('[data-p12-password]').fill(ASCII_PASSWORD);
     await panel.locator('[data-sign-export]').click();
     await expect.poll(() => alertText(page), { timeout: 60_000 }).toMatch(/憑證已於 \d{4}年.*過期.*請向管理員申請新憑證/);
-    await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-p12-input'))).resolves.toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-p12-input'))).toBe(true);
     await expect(panel.locator('[data-p12-password]').inputValue()).resolves.toBe(ASCII_PASSWORD);
     const darkAxe = await axeWithin(page, '[data-pdf-panel]');
     expect(darkAxe, darkAxe.join('\n')).toEqual([]);
@@ -272,7 +273,7 @@ describe('sign page', () => {
     await report.locator('[data-p12-password]').fill('nope');
     await report.locator('[data-sign-add]').click();
     await expect.poll(() => alertText(page), { timeout: 60_000 }).toContain('憑證密碼不正確');
-    await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-p12-password'))).resolves.toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-p12-password'))).toBe(true);
     await report.locator('[data-p12-password]').fill(ASCII_PASSWORD);
     const { path, name } = await download(page, work, () => report.locator('[data-sign-add]').click());
     expect(name).toBe(`${RECORD_NUMBER}-部門負責人已簽署.pdf`);

@@ -72,14 +72,14 @@ describe('training', () => {
     // First attempt, started from the keyboard, answered wrongly.
     await page.locator('[data-start]').focus();
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('training-quiz-heading');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('training-quiz-heading');
     const firstOrder = await page.locator('fieldset[data-question]').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')));
     await answerAll(page, 'complaints', false);
     await page.locator('[data-submit]').focus();
     await page.keyboard.press('Enter');
     const result = page.locator('[data-result]');
     await expect(result.getAttribute('data-result')).resolves.toBe('failed');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('training-result-heading');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('training-result-heading');
     expect(await result.locator('h3').textContent()).toContain('不合格：0 分');
     // Every wrong answer is reviewed with a link to its clause on the procedure page.
     const quiz = loadQuiz('complaints', dirs);

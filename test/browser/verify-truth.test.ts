@@ -9,7 +9,7 @@
 
 import { pdfBrowserSetup } from './helpers-pdf/flow.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { exportRecordPdf, exportSignedRecordPdf, readPkcs12, type VerifyReport } from '../../src/lib/pdf/index.ts';
@@ -58,7 +58,9 @@ function cliVerdict(path: string): VerifyReport['verdict'] {
 async function verify(page: Page, path: string) {
   await page.locator('[data-verify-ready="true"]').waitFor();
   await page.locator('[data-pdf-input]').setInputFiles(path);
-  await page.locator('[data-report], [data-verify-error]').first().waitFor({ timeout: 90_000 });
+  // The report of this file (a previous file's report stays on the page until it is replaced).
+  const name = basename(path);
+  await page.locator('#verify-result-title, [data-verify-error]').filter({ hasText: name }).first().waitFor({ timeout: 90_000 });
 }
 
 async function verdictOf(page: Page) {
