@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Both cores: the unit files run beside the one browser file at a time (Vitest's default on a
-    // 2-core machine is one worker, which left a core idle while Chromium waited on the page).
+    // Both cores for the unit files. Vitest runs a one-file-at-a-time project (browser) only after
+    // all the others, so `npm test` (scripts/run-tests.mjs) runs the two projects as two processes.
     maxWorkers: 2,
     projects: [
       {

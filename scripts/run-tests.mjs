@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * `npm test`: checks the system tools the tests drive (installing them with apt-get when run
- * as root), builds the site, then runs every Vitest project (unit, PDF, browser).
+ * as root), builds the site, then runs the Vitest projects side by side (unit and PDF in one process,
+ * browser in another) and closes with one line for both.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { summarize } from './test-summary.mjs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mergeReports, summarize } from './test-summary.mjs';
 
 const SYSTEM_TOOLS = [
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
@@ -54,16 +55,52 @@ if (run('npm', ['run', 'build'], { env }) !== 0) {
   process.exit(1);
 }
 mkdirSync('.tmp', { recursive: true });
-const report = '.tmp/vitest-report.json';
-const status = run(
-  'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  { env },
+// The two projects run side by side, one core each: Vitest runs a project limited to one file at a
+// time (browser: one Chromium) only after every other file, which left a core idle for the whole
+// browser half of the run.
+const extra = process.argv.slice(2);
+const runs = [
+  { project: 'unit', report: '.tmp/vitest-unit.json', args: ['--maxWorkers=1'] },
+  { project: 'browser', report: '.tmp/vitest-browser.json', args: [] },
+];
+for (const r of runs) rmSync(r.report, { force: true });
+console.log(`\n$ vitest run --project unit --maxWorkers=1 & vitest run --project browser ${extra.join(' ')}`);
+const statuses = await Promise.all(
+  runs.map((r) =>
+    runVitest(
+      ['run', '--project', r.project, '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${r.report}`, ...r.args, ...extra],
+      env,
+    ),
+  ),
 );
-if (existsSync(report)) {
-  const r = JSON.parse(readFileSync(report, 'utf8'));
-  const { brokenFiles, line } = summarize(r, status);
+const status = statuses.find((s) => s !== 0) ?? 0;
+const reports = runs.filter((r) => existsSync(r.report)).map((r) => JSON.parse(readFileSync(r.report, 'utf8')));
+if (reports.length) {
+  const { brokenFiles, line } = summarize(mergeReports(reports), reports.length === runs.length ? status : status || 1);
   for (const file of brokenFiles) console.log(`Test file failed outside its tests: ${file}`);
   console.log(`\n${line}`);
 }
-process.exit(status);
+process.exit(reports.length === runs.length ? status : status || 1);
+
+/** Runs Vitest, passing its output through whole lines so the two runs' lines do not interleave mid-line. */
+function runVitest(args, env) {
+  return new Promise((done) => {
+    const child = spawn('npx', ['vitest', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const [from, to] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ]) {
+      let rest = '';
+      from.setEncoding('utf8');
+      from.on('data', (chunk) => {
+        const text = rest + chunk;
+        const cut = text.lastIndexOf('\n') + 1;
+        to.write(text.slice(0, cut));
+        rest = text.slice(cut);
+      });
+      from.on('end', () => rest && to.write(rest));
+    }
+    child.on('close', (code) => done(code ?? 1));
+    child.on('error', () => done(1));
+  });
+}

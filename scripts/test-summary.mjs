@@ -15,3 +15,14 @@ export function summarize(report, exitStatus) {
     line: `${report.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
   };
 }
+
+/**
+ * One report from the reports of Vitest runs made side by side (npm test runs the unit and the
+ * browser projects as two processes): their files together, their counts added.
+ */
+export function mergeReports(reports) {
+  const counts = ['numTotalTests', 'numPassedTests', 'numFailedTests', 'numPendingTests', 'numTodoTests', 'numTotalTestSuites', 'numFailedTestSuites'];
+  const merged = { testResults: reports.flatMap((r) => r.testResults) };
+  for (const key of counts) merged[key] = reports.reduce((sum, r) => sum + (r[key] ?? 0), 0);
+  return merged;
+}

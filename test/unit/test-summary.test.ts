@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { summarize } from '../../scripts/test-summary.mjs';
+import { mergeReports, summarize } from '../../scripts/test-summary.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -40,5 +40,19 @@ describe('npm test closing line', () => {
     const { report, status } = vitestReport({ 'ok.test.ts': "import { it } from 'vitest'; it('passes', () => {});" });
     expect(status).toBe(0);
     expect(summarize(report, status).line).toBe('1 passed, 0 failed');
+  });
+
+  it('merges the reports of the two projects run side by side: a broken file in either counts', () => {
+    const unit = vitestReport({ 'a.test.ts': "import { it } from 'vitest'; it('one', () => {}); it('two', () => {});" });
+    const browser = vitestReport({
+      'b.test.ts': "import { it } from 'vitest'; it('three', () => {});",
+      'broken.test.ts': "import './missing-module.ts'; import { it } from 'vitest'; it('never runs', () => {});",
+    });
+    const merged = mergeReports([unit.report, browser.report]);
+    expect(merged.testResults).toHaveLength(3);
+    const { line, brokenFiles } = summarize(merged, browser.status);
+    expect(line).toBe('3 passed, 1 failed');
+    expect(brokenFiles).toHaveLength(1);
+    expect(summarize(mergeReports([unit.report]), unit.status).line).toBe('2 passed, 0 failed');
   });
 });
