@@ -50,6 +50,17 @@ export function convertLiveDom(root: HTMLElement): MutationObserver {
       if (simplify(el.value) !== el.value) el.value = simplify(el.value);
     }
   };
+  const walkerOf = (node: Element) =>
+    document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) =>
+        n instanceof Element && (SKIP.has(n.tagName) || n.getAttribute('translate') === 'no' || (n.tagName === 'ASTRO-ISLAND' && n.hasAttribute('ssr')))
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
+    });
+  const visit = (n: Node) => {
+    if (n.nodeType === Node.TEXT_NODE) text(n as Text);
+    else attributes(n as Element);
+  };
   const tree = (node: Node) => {
     if (node.nodeType === Node.TEXT_NODE) {
       if (!skipped(node.parentElement)) text(node as Text);
@@ -57,18 +68,28 @@ export function convertLiveDom(root: HTMLElement): MutationObserver {
     }
     if (!(node instanceof Element) || skipped(node)) return;
     attributes(node);
-    const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) =>
-        n instanceof Element && (SKIP.has(n.tagName) || n.getAttribute('translate') === 'no' || (n.tagName === 'ASTRO-ISLAND' && n.hasAttribute('ssr')))
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_ACCEPT,
-    });
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.nodeType === Node.TEXT_NODE) text(n as Text);
-      else attributes(n as Element);
+    const walker = walkerOf(node);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) visit(n);
+  };
+  // The page's own text was converted at build; this first pass catches what scripts rendered before
+  // it ran (an island hydrated already). It yields every few milliseconds: in one go it blocked a phone
+  // for 130 ms on a procedure page. What changes meanwhile reaches the observer below.
+  const SLICE_MS = 8;
+  const firstPass = walkerOf(root);
+  const passSlice = () => {
+    const until = performance.now() + SLICE_MS;
+    for (let n = firstPass.nextNode(); n; n = firstPass.nextNode()) {
+      visit(n);
+      if (performance.now() > until) {
+        window.setTimeout(passSlice, 0);
+        return;
+      }
     }
   };
-  tree(root);
+  if (!skipped(root)) {
+    attributes(root);
+    passSlice();
+  }
   const observer = new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'characterData') tree(r.target);
