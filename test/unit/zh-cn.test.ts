@@ -112,7 +112,7 @@ describe('OpenCC with the glossary', () => {
 describe('a page in the 简体 view', () => {
   const page = `<!doctype html><html lang="zh-TW"><head><title>業戶檔案</title>
 <meta name="description" content="業戶違章處理"><link rel="canonical" href="http://x/sops/violations/"></head>
-<body><a href="/forms/violation-record/#f">違章記錄</a><a href="/fonts/x.ttf">字型</a><a href="/zh-cn/">简体</a>
+<body><a href="/" class="site-title sl-flex"><span translate="no">物業服務標準作業規程手冊</span></a><a href="/forms/violation-record/#f">違章記錄</a><a href="/fonts/x.ttf">字型</a><a href="/zh-cn/">简体</a>
 <starlight-lang-select><select><option value="/sops/violations/" selected>繁體中文</option><option value="/zh-cn/sops/violations/">简体中文</option></select></starlight-lang-select>
 <div class="sl-markdown-content"><p title="處理程序">處理程序</p>
 <span translate="no">物業服務</span><script>const s = "業戶";</script>
@@ -128,6 +128,8 @@ describe('a page in the 简体 view', () => {
     expect(out).toContain('content="业户违章处理"');
     expect(out).toContain('<p title="处理程序">处理程序</p>');
     expect(out).toContain('value="检查并完成"');
+    // The site title is the handbook's name in the view's own script, as on Starlight's own 简体 pages.
+    expect(out).toContain('<a href="/" class="site-title sl-flex"><span translate="no">物业服务标准作业规程手册</span></a>');
   });
 
   it('points links and the canonical URL at the 简体 pages that exist, and selects 简体中文 in the switcher', () => {

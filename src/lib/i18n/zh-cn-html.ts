@@ -47,7 +47,9 @@ export function toZhCnPage(html: string, options: ZhCnPageOptions): string {
   const { simplify, localize } = options;
   let contentStart: Element | undefined;
 
-  const visit = (node: Root | Element) => {
+  // Starlight marks the site title translate="no" (a name, not for machine translators); the 简体 view has
+  // its own form of the name (astro.config.mjs), which Starlight's own zh-cn pages show.
+  const visit = (node: Root | Element, inSiteTitle = false) => {
     for (const child of node.children as (RootContent | ElementContent)[]) {
       if (child.type === 'text') child.value = simplify(child.value);
       if (child.type !== 'element') continue;
@@ -70,8 +72,8 @@ export function toZhCnPage(html: string, options: ZhCnPageOptions): string {
       if (child.tagName === 'input' && ['button', 'submit', 'reset'].includes(String(p.type)) && typeof p.value === 'string') {
         p.value = simplify(p.value);
       }
-      if (SKIP_ELEMENTS.has(child.tagName) || p.translate === 'no') continue;
-      visit(child);
+      if (SKIP_ELEMENTS.has(child.tagName) || (p.translate === 'no' && !inSiteTitle)) continue;
+      visit(child, inSiteTitle || (child.tagName === 'a' && Array.isArray(p.className) && p.className.includes('site-title')));
     }
   };
   visit(tree);
