@@ -53,14 +53,9 @@ class TrueTypeMetrics {
   constructor(bytes: Uint8Array) {
     const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.v = v;
-    const tables = new Map<string, number>();
-    const count = v.getUint16(4);
-    for (let i = 0; i < count; i++) {
-      const rec = 12 + i * 16;
-      tables.set(String.fromCharCode(bytes[rec], bytes[rec + 1], bytes[rec + 2], bytes[rec + 3]), v.getUint32(rec + 8));
-    }
+    const tables = tableDirectory(bytes);
     const need = (tag: string) => {
-      const at = tables.get(tag);
+      const at = tables.get(tag)?.offset;
       if (at === undefined) throw new Error(`no ${tag} table`);
       return at;
     };
@@ -72,12 +67,12 @@ class TrueTypeMetrics {
     this.descent = v.getInt16(hhea + 6);
     this.hMetrics = v.getUint16(hhea + 34);
     this.hmtx = need('hmtx');
-    const os2 = tables.get('OS/2');
+    const os2 = tables.get('OS/2')?.offset;
     const os2Version = os2 === undefined ? -1 : v.getUint16(os2);
     this['OS/2'] = { sFamilyClass: os2 === undefined ? 0 : v.getInt16(os2 + 30) };
     this.capHeight = os2 !== undefined && os2Version >= 2 ? v.getInt16(os2 + 88) : 0;
     this.xHeight = os2 !== undefined && os2Version >= 2 ? v.getInt16(os2 + 86) : 0;
-    const post = tables.get('post');
+    const post = tables.get('post')?.offset;
     this.italicAngle = post === undefined ? 0 : v.getInt32(post + 4) / 65536;
     this.post = { isFixedPitch: post !== undefined && v.getUint32(post + 12) !== 0 };
     this.cmap = unicodeSubtable(v, need('cmap'));
@@ -162,6 +157,17 @@ class TrueTypeMetrics {
   }
 }
 
+/** The face's tables by tag: where each starts and how long it is. */
+function tableDirectory(bytes: Uint8Array): Map<string, { offset: number; length: number }> {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tables = new Map<string, { offset: number; length: number }>();
+  for (let i = 0, count = v.getUint16(4); i < count; i++) {
+    const rec = 12 + i * 16;
+    tables.set(String.fromCharCode(bytes[rec], bytes[rec + 1], bytes[rec + 2], bytes[rec + 3]), { offset: v.getUint32(rec + 8), length: v.getUint32(rec + 12) });
+  }
+  return tables;
+}
+
 /** The cmap subtable fontkit reads (its order of platform and encoding ids); formats 4 and 12 only. */
 function unicodeSubtable(v: DataView, cmap: number): { format: 4 | 12; at: number } {
   const n = v.getUint16(cmap + 2);
@@ -189,14 +195,10 @@ const POST_HEADER_BYTES = 32;
 
 /** A TrueType file with only METRICS_TABLES (glyph outlines, names, layout tables dropped). */
 export function metricsOnlyFace(bytes: Uint8Array): Uint8Array {
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const found = new Map<string, Uint8Array>();
-  for (let i = 0, count = v.getUint16(4); i < count; i++) {
-    const rec = 12 + i * 16;
-    const tag = String.fromCharCode(bytes[rec], bytes[rec + 1], bytes[rec + 2], bytes[rec + 3]);
+  for (const [tag, { offset, length }] of tableDirectory(bytes)) {
     if (!(METRICS_TABLES as readonly string[]).includes(tag)) continue;
-    const at = v.getUint32(rec + 8);
-    let table = bytes.slice(at, at + v.getUint32(rec + 12));
+    let table = bytes.slice(offset, offset + length);
     if (tag === 'post') {
       table = table.slice(0, POST_HEADER_BYTES);
       new DataView(table.buffer).setUint32(0, 0x00030000);
