@@ -22,10 +22,9 @@ import { readPkcs12 } from '../src/lib/pdf/index.ts';
 import { readRegister } from '../src/lib/documents/register-files.ts';
 import { auditFolder } from '../src/lib/audit/node.ts';
 import { PROBLEM_KINDS, PROBLEM_LABELS, type AuditReport } from '../src/lib/audit/audit.ts';
-import { BROWSER_PACKAGES, ensureSystemPackages } from './system-packages.mjs';
+import { requireBrowserPackages } from './system-packages.mjs';
 
-// Chromium and a CJK font, as on the readers' phones.
-if (!ensureSystemPackages(BROWSER_PACKAGES, 'this benchmark')) process.exit(2);
+requireBrowserPackages();
 
 const { values } = parseArgs({
   options: { count: { type: 'string', default: '1000' }, 'skip-browser': { type: 'boolean', default: false }, 'skip-cli': { type: 'boolean', default: false } },

@@ -18,10 +18,9 @@ import { openBrowser, openSession } from '../test/browser/harness.ts';
 import { startStaticServer } from '../test/browser/static-server.ts';
 import { completeExample, distSizes, download, kb, measures, pdfPages, resources } from '../test/browser/helpers-pdf/flow.ts';
 import { makeTestPki } from '../test/pdf/helpers/pki.ts';
-import { BROWSER_PACKAGES, ensureSystemPackages } from './system-packages.mjs';
+import { requireBrowserPackages } from './system-packages.mjs';
 
-// Chromium and a CJK font, as on the readers' phones.
-if (!ensureSystemPackages(BROWSER_PACKAGES, 'this benchmark')) process.exit(2);
+requireBrowserPackages();
 
 const runs = Number(parseArgs({ options: { runs: { type: 'string', default: '5' } } }).values.runs);
 if (!existsSync('dist/index.html')) {

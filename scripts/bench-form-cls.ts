@@ -11,10 +11,9 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openBrowser } from '../test/browser/harness.ts';
 import { siteCsp, startStaticServer } from '../test/browser/static-server.ts';
-import { BROWSER_PACKAGES, ensureSystemPackages } from './system-packages.mjs';
+import { requireBrowserPackages } from './system-packages.mjs';
 
-// Chromium and a CJK font, as on the readers' phones.
-if (!ensureSystemPackages(BROWSER_PACKAGES, 'this benchmark')) process.exit(2);
+requireBrowserPackages();
 
 const { values } = parseArgs({
   options: {

@@ -15,10 +15,9 @@ import { formatLighthouseTable, lighthouseTable } from '../src/lib/build/bench-l
 import { buildBareStarlight } from '../src/lib/build/bench-site.ts';
 import { precompressSite } from '../src/lib/precompress.ts';
 import { siteCsp, startStaticServer } from '../test/browser/static-server.ts';
-import { BROWSER_PACKAGES, ensureSystemPackages } from './system-packages.mjs';
+import { requireBrowserPackages } from './system-packages.mjs';
 
-// Chromium and a CJK font, as on the readers' phones.
-if (!ensureSystemPackages(BROWSER_PACKAGES, 'this benchmark')) process.exit(2);
+requireBrowserPackages();
 
 const { values } = parseArgs({
   options: {

@@ -16,10 +16,9 @@ import { parseArgs } from 'node:util';
 import { openBrowser, openSession } from '../test/browser/harness.ts';
 import { startStaticServer } from '../test/browser/static-server.ts';
 import { archivesRevision, cellId, importTimed, keystrokesTimed, median, TABLE_FORM, watchLongTasks, writeCatalogueFile } from '../test/browser/big-table.ts';
-import { BROWSER_PACKAGES, ensureSystemPackages } from './system-packages.mjs';
+import { requireBrowserPackages } from './system-packages.mjs';
 
-// Chromium and a CJK font, as on the readers' phones.
-if (!ensureSystemPackages(BROWSER_PACKAGES, 'this benchmark')) process.exit(2);
+requireBrowserPackages();
 
 const { values } = parseArgs({
   options: {

@@ -35,14 +35,15 @@ const statuses = await Promise.all(
     ),
   ),
 );
-const status = statuses.find((s) => s !== 0) ?? 0;
 const reports = runs.filter((r) => existsSync(r.report)).map((r) => JSON.parse(readFileSync(r.report, 'utf8')));
+// A run that wrote no report failed, whatever its exit code said.
+const status = statuses.find((s) => s !== 0) ?? (reports.length === runs.length ? 0 : 1);
 if (reports.length) {
-  const { brokenFiles, line } = summarize(mergeReports(reports), reports.length === runs.length ? status : status || 1);
+  const { brokenFiles, line } = summarize(mergeReports(reports), status);
   for (const file of brokenFiles) console.log(`Test file failed outside its tests: ${file}`);
   console.log(`\n${line}`);
 }
-process.exit(reports.length === runs.length ? status : status || 1);
+process.exit(status);
 
 function run(cmd, args, opts = {}) {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);

@@ -45,3 +45,8 @@ export function ensureSystemPackages(packages, purpose) {
   }
   return true;
 }
+
+/** The browser benchmarks' start: Chromium and a CJK font, as on the readers' phones, or exit 2. */
+export function requireBrowserPackages() {
+  if (!ensureSystemPackages(BROWSER_PACKAGES, 'this benchmark')) process.exit(2);
+}
